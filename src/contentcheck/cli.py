@@ -1,0 +1,137 @@
+"""The command line: parses options, calls the API, picks a formatter, sets the exit code.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or input error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .api import check_paths
+from .config import STARTER_CONFIG, ConfigResolver, load_config_file
+from .errors import ContentcheckError
+from .finding import SEVERITIES
+from .report import Report
+from .reports import FORMATS, format_statistics
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _use_color(output) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output is None and sys.stdout.isatty()
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ContentcheckError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="contentcheck")
+def cli() -> None:
+    """Lint health articles: duplicated text, promotional and unsupported claims, missing
+    disclaimers, readability. Run `contentcheck check PATH...`."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file for every file.")
+@click.option("--select", multiple=True, help="Only these rule ids, packs or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids, packs or categories (comma-separated).")
+@click.option("--exclude", multiple=True, help="Extra globs to skip inside folders (comma-separated).")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), help="Lowest severity that fails the run [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (errors still exit 2).")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule raised.")
+@click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
+@click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename):
+    """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
+    explicit = load_config_file(Path(config_path)) if config_path else None
+    (explicit or ConfigResolver().for_path(str(Path.cwd() / "_"))).with_selection(_split(select), _split(ignore))
+    paths = list(paths) or ["."]
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename)
+    _emit(report, fmt, output, quiet, statistics)
+    if report.has_errors:
+        sys.exit(2)
+    if not exit_zero and report.fails(fail_on or report.fail_on or "warning"):
+        sys.exit(1)
+    sys.exit(0)
+
+
+def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics: bool) -> None:
+    color = _use_color(output) and fmt == "text"
+    text = FORMATS[fmt](report, color=color, quiet=quiet)
+    if statistics and fmt == "text":
+        text = format_statistics(report) + text
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.option("--explain", "explain_id", metavar="ID", help="Print one rule's documentation.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config whose packs to list.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(explain_id, config_path, fmt):
+    """List every rule, or explain one (`--explain ID`)."""
+    config = load_config_file(Path(config_path)) if config_path else ConfigResolver().for_path(str(Path.cwd() / "_"))
+    all_rules = config.all_rules()
+    if explain_id:
+        from .explain import explain
+
+        click.echo(explain(explain_id, all_rules))
+        return
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "pack": r.pack,
+                                "type": r.kind, "description": r.description} for r in all_rules], indent=2))
+        return
+    width = max(len(r.id) for r in all_rules)
+    for rule in sorted(all_rules, key=lambda r: r.id):
+        click.echo(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {rule.pack}")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .contentcheck.yaml.")
+def init(force):
+    """Write a commented starter .contentcheck.yaml in this folder."""
+    target = Path(".contentcheck.yaml")
+    if target.exists() and not force:
+        raise ContentcheckError("already exists; use --force to overwrite", str(target))
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="contentcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        return 2
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    return 0

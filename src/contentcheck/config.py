@@ -1,0 +1,332 @@
+"""Configuration: discovery, validation and the rule set that applies to each file.
+
+Sources, first found wins: `--config FILE`, else `.contentcheck.yaml` / `.contentcheck.yml` or
+`[tool.contentcheck]` in `pyproject.toml`, searched upward from each checked file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .finding import SEVERITIES
+from .ruletypes import Rule
+from .yamlload import LineDict, load_yaml
+
+CONFIG_NAMES = (".contentcheck.yaml", ".contentcheck.yml")
+FAIL_ON = ("error", "warning", "info", "none")
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt"]
+
+# key: (accepted types, description). Unknown keys get the nearest valid one suggested.
+TOP_LEVEL = {
+    "packs": (list, "built-in packs to enable (default: all)"),
+    "extra_packs": (list, "folders of your own YAML rules, relative to this file"),
+    "select": (list, "rule ids, packs or categories to enable (default: all enabled packs)"),
+    "ignore": (list, "rule ids, packs or categories to disable"),
+    "severity": (dict, "per-rule severity: {rule-id: error|warning|info}"),
+    "fail_on": (str, "lowest severity that fails the run: error, warning, info, none"),
+    "include": (list, "file globs to check inside folders"),
+    "exclude": (list, "file or folder globs to skip"),
+    "overrides": (list, "per-glob settings: [{files: [...], select, ignore, severity}]"),
+    "vocabulary": (dict, "{accept: [...], reject: [...]} terms"),
+    "max_file_size": (int, "largest file checked, in bytes"),
+}
+OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict}
+VOCABULARY_KEYS = {"accept": list, "reject": list}
+
+
+@dataclass
+class Override:
+    files: list[str]
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    packs: list[str] | None = None
+    extra_packs: list[Path] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str | None = None
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    reject: list[str] = field(default_factory=list)
+    max_file_size: int = 10 * 1024 * 1024
+    _all_rules: list[Rule] | None = field(default=None, repr=False)
+    _rule_cache: dict = field(default_factory=dict, repr=False)
+
+    # --- rules -------------------------------------------------------------------------------------
+    def all_rules(self) -> list[Rule]:
+        """Every rule this config can use: enabled built-in packs, extra packs, the vocabulary rule."""
+        if self._all_rules is None:
+            from .families import python_rules
+            from .packs import load_builtin, load_pack
+
+            rules = load_builtin(self.packs)
+            for folder in self.extra_packs:
+                rules.extend(load_pack(str(folder)))
+            rules.extend(python_rules(self))
+            seen: dict[str, Rule] = {}
+            for rule in rules:
+                if rule.id in seen:
+                    raise ConfigError(f"rule id '{rule.id}' is defined twice (also in {seen[rule.id].source})", rule.source)
+                seen[rule.id] = rule
+            self._all_rules = rules
+        return self._all_rules
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """The rules that apply to one file, after select/ignore/severity and matching overrides."""
+        overrides = tuple(i for i, o in enumerate(self.overrides) if self._matches(path, o.files))
+        if overrides not in self._rule_cache:
+            rules = self.all_rules()
+            select, ignore, severity = self.select, list(self.ignore), dict(self.severity)
+            for index in overrides:
+                override = self.overrides[index]
+                select = override.select if override.select is not None else select
+                ignore += override.ignore
+                severity.update(override.severity)
+            chosen = [r for r in rules if (select is None or _selected(r, select)) and not _selected(r, ignore)]
+            self._rule_cache[overrides] = [r.with_severity(severity[r.id]) if r.id in severity else r for r in chosen]
+        return self._rule_cache[overrides]
+
+    def with_selection(self, select: list[str], ignore: list[str]) -> "Config":
+        """This config with --select replacing and --ignore extending its selection (validated once)."""
+        if not select and not ignore:
+            return self
+        key = ("selection", tuple(select), tuple(ignore))
+        if key not in self._rule_cache:
+            from dataclasses import replace
+
+            derived = replace(self, select=select or self.select, ignore=self.ignore + ignore, _rule_cache={})
+            derived.validate_selectors()
+            self._rule_cache[key] = derived
+        return self._rule_cache[key]
+
+    def validate_selectors(self) -> None:
+        """Every id in select/ignore/severity must name a rule, pack or category."""
+        rules = self.all_rules()
+        names = {r.id for r in rules} | {r.pack for r in rules} | {r.category for r in rules}
+        ids = sorted(r.id for r in rules)
+        groups = [("select", self.select or []), ("ignore", self.ignore), ("severity", list(self.severity))]
+        for override in self.overrides:
+            groups += [("select", override.select or []), ("ignore", override.ignore), ("severity", list(override.severity))]
+        for key, selectors in groups:
+            for selector in selectors:
+                if selector in names or any(i.startswith(selector + ".") for i in ids):
+                    continue
+                hint = get_close_matches(selector, sorted(names), n=1)
+                raise ConfigError(f"unknown rule id, pack or category '{selector}' in {key}"
+                                  + (f"; did you mean '{hint[0]}'?" if hint else ""), self.path)
+
+    def _matches(self, path: str, globs: list[str]) -> bool:
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(Path(relative).name, g) for g in globs)
+
+
+def _selected(rule: Rule, selectors: list[str]) -> bool:
+    return any(s in (rule.id, rule.pack, rule.category) or rule.id.startswith(s + ".") for s in selectors)
+
+
+# --- loading ---------------------------------------------------------------------------------------
+def _check_type(data: dict, key: str, expected, path: str) -> Any:
+    value = data[key]
+    if not isinstance(value, expected) or isinstance(value, bool) and expected is int:
+        names = {list: "a list", dict: "a mapping", str: "a string", int: "a whole number"}
+        raise ConfigError(f"'{key}' must be {names[expected]}, not {type(value).__name__}", path, _line(data, key))
+    if expected is list:
+        for index, item in enumerate(value):
+            if not isinstance(item, (str, int, float)) or isinstance(item, bool):
+                line = value.line_of(index) if hasattr(value, "line_of") else _line(data, key)
+                raise ConfigError(f"items of '{key}' must be strings", path, line)
+        return [str(item) for item in value]
+    return value
+
+
+def _line(data, key):
+    return data.line_of(key) if isinstance(data, LineDict) else None
+
+
+def _unknown_key(key: str, allowed, path: str, line) -> ConfigError:
+    hint = get_close_matches(str(key), list(allowed), n=1)
+    return ConfigError(f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else ""), path, line)
+
+
+def _severities(mapping: dict, path: str) -> dict[str, str]:
+    for rule_id, severity in mapping.items():
+        if severity not in SEVERITIES:
+            raise ConfigError(f"severity for '{rule_id}' must be one of {', '.join(SEVERITIES)}", path, _line(mapping, rule_id))
+    return {str(k): v for k, v in mapping.items()}
+
+
+def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
+    where = path or "<config>"
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("configuration must be a mapping of keys to values", where, getattr(data, "line", 1))
+    config = Config(path=path, root=root)
+    for key in data:
+        if key not in TOP_LEVEL:
+            raise _unknown_key(key, TOP_LEVEL, where, _line(data, key))
+        value = _check_type(data, key, TOP_LEVEL[key][0], where)
+        if key == "packs":
+            config.packs = value
+        elif key == "extra_packs":
+            config.extra_packs = [(root / folder) for folder in value]
+            for folder in config.extra_packs:
+                if not folder.is_dir():
+                    raise ConfigError(f"extra pack folder '{folder}' does not exist", where, _line(data, key))
+        elif key in ("select", "ignore", "include", "exclude"):
+            setattr(config, key, value)
+        elif key == "severity":
+            config.severity = _severities(value, where)
+        elif key == "fail_on":
+            if value not in FAIL_ON:
+                raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}", where, _line(data, key))
+            config.fail_on = value
+        elif key == "max_file_size":
+            config.max_file_size = value
+        elif key == "vocabulary":
+            for sub in value:
+                if sub not in VOCABULARY_KEYS:
+                    raise _unknown_key(sub, VOCABULARY_KEYS, where, _line(value, sub))
+            config.accept = _check_type(value, "accept", list, where) if "accept" in value else []
+            config.reject = _check_type(value, "reject", list, where) if "reject" in value else []
+        elif key == "overrides":
+            config.overrides = [_override(item, where) for item in value] if isinstance(value, list) else []
+    return config
+
+
+def _override(item: Any, path: str) -> Override:
+    if not isinstance(item, dict):
+        raise ConfigError("each override must be a mapping with 'files'", path, getattr(item, "line", None))
+    for key in item:
+        if key not in OVERRIDE_KEYS:
+            raise _unknown_key(key, OVERRIDE_KEYS, path, _line(item, key))
+    if "files" not in item:
+        raise ConfigError("an override needs 'files' (a list of globs)", path, getattr(item, "line", None))
+    return Override(
+        files=_check_type(item, "files", list, path),
+        select=_check_type(item, "select", list, path) if "select" in item else None,
+        ignore=_check_type(item, "ignore", list, path) if "ignore" in item else [],
+        severity=_severities(_check_type(item, "severity", dict, path), path) if "severity" in item else {},
+    )
+
+
+
+
+def load_config_file(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", str(path)) from None
+    if path.name == "pyproject.toml":
+        data = _pyproject_section(text, str(path))
+    else:
+        data = load_yaml(text, str(path))
+    config = config_from_mapping(data, str(path), path.parent)
+    config.validate_selectors()
+    return config
+
+
+def _pyproject_section(text: str, path: str) -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path) from None
+    return document.get("tool", {}).get("contentcheck")
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (a folder)."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "[tool.contentcheck" in pyproject.read_text(encoding="utf-8", errors="replace"):
+                    return pyproject
+            except OSError:
+                pass
+    return None
+
+
+class ConfigResolver:
+    """Finds and caches the config for each checked file (or uses one given explicitly)."""
+
+    def __init__(self, explicit: Config | None = None):
+        self.explicit = explicit
+        self._by_file: dict[Path | None, Config] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def for_path(self, path: str) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = Path(path).resolve().parent if path not in ("-", "") else Path.cwd()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config_file(folder)
+        config_file = self._by_folder[folder]
+        if config_file not in self._by_file:
+            self._by_file[config_file] = load_config_file(config_file) if config_file else Config()
+        return self._by_file[config_file]
+
+
+STARTER_CONFIG = """\
+# contentcheck configuration. Every key is optional; delete what you do not need.
+# Docs: contentcheck rules (list), contentcheck rules --explain ID (one rule).
+
+# Built-in rule packs to enable (default: all of them).
+# packs: [promotional, plain-language, disclaimers, readability, style]
+
+# Folders of your own YAML rules, relative to this file.
+# extra_packs: [styles/house]
+
+# Enable only these rule ids, packs or categories (default: everything enabled above).
+# select: [promotional, disclaimers]
+
+# Turn rules off by id, pack or category.
+# ignore: [style.acronym-definition]
+
+# Change a rule's severity: error, warning or info.
+# severity:
+#   promotional.superlatives: error
+
+# The lowest severity that makes the run fail (exit 1): error, warning, info or none.
+fail_on: warning
+
+# Which files to check inside folders, and what to skip (.gitignore is always honoured).
+include: ["*.md", "*.markdown", "*.html", "*.htm", "*.txt"]
+exclude: ["node_modules/**", "drafts/**"]
+
+# Settings for some files only.
+# overrides:
+#   - files: ["professionals/**"]
+#     ignore: [readability]
+
+# Terms the rules must accept (product names, medical terms) or always flag.
+vocabulary:
+  accept: []
+  reject: []
+"""

@@ -1,0 +1,62 @@
+"""Findings: what a rule reports, with offsets into the decoded source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "none": 4}
+CATEGORIES = ("duplicate", "promotional", "claim", "disclaimer", "disclosure", "readability", "grammar", "style")
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int | None = None  # 0-based offset into the decoded text; None for a whole-document finding
+    end: int | None = None
+    suggestion: str | None = None
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    text: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def scope(self) -> str:
+        return "document" if self.start is None else "text"
+
+    def locate(self, document) -> None:
+        """Fill line, column and text from the offsets; a document finding sits on line 1."""
+        if self.start is None:
+            self.line, self.column, self.end_line, self.end_column, self.text = 1, 1, 1, 1, None
+            return
+        self.line, self.column = document.lines.position(self.start)
+        self.end_line, self.end_column = document.lines.position(self.end)
+        self.text = document.source[self.start : self.end]
+
+    def sort_key(self) -> tuple:
+        return (-1 if self.start is None else self.start, self.end or 0, self.rule, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "scope": self.scope,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "suggestion": self.suggestion,
+        }
+        data.update(self.extra)
+        return data

@@ -1,0 +1,168 @@
+"""CommonMark (plus tables) through markdown-it-py, mapped back to exact source offsets.
+
+markdown-it-py gives line ranges for blocks but no offsets for inline text, so each inline
+text token is located in its block's source lines with one forward-moving cursor. `text_join`
+is disabled so entities and escapes stay separate tokens that carry their original markup.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from ..document import Block, Document
+from ..errors import InputError
+from ..yamlload import load_yaml
+from .comments import find_comments
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.DOTALL)
+_CONTAINERS = {"list_item_open": "list_item", "th_open": "table_cell", "td_open": "table_cell", "heading_open": "heading"}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
+
+
+def split_front_matter(source: str, path: str) -> tuple[dict, int]:
+    """Return the front-matter mapping and the offset where the Markdown body starts."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, 0
+    data = load_yaml(match.group(1), path, line_offset=1, error=InputError)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be a mapping of keys to values", path, 1)
+    return dict(data), match.end()
+
+
+def parse_markdown(source: str, path: str) -> Document:
+    document = Document(path=path, source=source, format="markdown")
+    document.metadata, body_start = split_front_matter(source, path)
+    # Blank the front matter but keep its line breaks, so token line numbers match the file.
+    body = re.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
+    line_starts = document.lines.line_starts
+    cursor = _Cursor(source)
+    containers: list[str] = []
+    quote_depth = 0
+    for token in _markdown().parse(body):
+        if token.type in _CONTAINERS:
+            containers.append(_CONTAINERS[token.type])
+        elif token.type.endswith("_close") and token.type.replace("_close", "_open") in _CONTAINERS:
+            containers.pop()
+        elif token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type in ("html_block", "html_inline") and token.map:
+            start, end = _line_region(line_starts, token.map, len(source))
+            document.comments.extend(find_comments(source, start, end))
+        elif token.type == "inline" and token.map:
+            start, end = _line_region(line_starts, token.map, len(source))
+            kind = containers[-1] if containers else ("blockquote" if quote_depth else "paragraph")
+            cursor.enter(start, end)
+            block = Block(kind, quoted=quote_depth > 0)
+            _add_inline(block, token.children or [], cursor, document)
+            if block.text.strip():
+                document.blocks.append(block)
+    document.blocks.sort(key=lambda b: b.source_start)
+    return document
+
+
+def _line_region(line_starts: list[int], line_map: list[int], length: int) -> tuple[int, int]:
+    first, last = line_map
+    start = line_starts[first] if first < len(line_starts) else length
+    end = line_starts[last] if last < len(line_starts) else length
+    return start, end
+
+
+class _Cursor:
+    """A position in the source that only moves forward within the current block's region."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.position = 0
+        self.end = 0
+
+    def enter(self, start: int, end: int) -> None:
+        self.position = max(self.position, start)
+        self.end = end
+
+    def find(self, needle: str) -> int:
+        """Offset of the next occurrence of needle, moving past it; -1 if it is not there."""
+        if not needle:
+            return -1
+        found = self.source.find(needle, self.position, self.end)
+        if found >= 0:
+            self.position = found + len(needle)
+        return found
+
+    def skip_link_tail(self) -> None:
+        """Move past the part of a link after its text: ](url "title"), ][ref], ] or >."""
+        source, i = self.source, self.position
+        close = source.find("]", i, self.end)
+        angle = source.find(">", i, self.end)
+        if close < 0 or (0 <= angle < close and source[i:angle].strip() == ""):
+            if angle >= 0:
+                self.position = angle + 1  # autolink <https://...>
+            return
+        i = close + 1
+        if source.startswith("(", i):
+            depth = 0
+            while i < self.end:
+                if source[i] == "\\":
+                    i += 2
+                    continue
+                if source[i] == "(":
+                    depth += 1
+                elif source[i] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        i += 1
+                        break
+                i += 1
+        elif source.startswith("[", i):
+            end_ref = source.find("]", i, self.end)
+            i = end_ref + 1 if end_ref >= 0 else i
+        self.position = min(i, self.end)
+
+
+def _add_inline(block: Block, children, cursor: _Cursor, document: Document) -> None:
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            found = cursor.find(child.content)
+            if found >= 0:
+                block.add(child.content, found, found + len(child.content), verbatim=True)
+        elif kind == "text_special":
+            found = cursor.find(child.markup)
+            if found >= 0:
+                block.add(child.content, found, found + len(child.markup))
+        elif kind in ("softbreak", "hardbreak"):
+            found = cursor.find("\n")
+            if found >= 0:
+                start = found - 1 if found and cursor.source[found - 1] == "\r" else found
+                block.add(" ", start, found + 1)
+        elif kind == "code_inline":
+            found = cursor.find(child.markup)
+            if found >= 0:
+                closing = cursor.find(child.markup)
+                end = closing + len(child.markup) if closing >= 0 else found + len(child.markup)
+                block.add(" ", found, end)  # code never reaches prose rules, but words stay apart
+        elif kind == "link_close":
+            cursor.skip_link_tail()
+        elif kind == "image":
+            found = cursor.find("![")
+            if found >= 0:
+                alt = Block("alt", quoted=block.quoted)
+                _add_inline(alt, child.children or [], cursor, document)
+                if alt.text.strip():
+                    document.blocks.append(alt)
+                cursor.skip_link_tail()
+        elif kind == "html_inline":
+            found = cursor.find(child.content)
+            if found >= 0:
+                document.comments.extend(find_comments(cursor.source, found, found + len(child.content)))

@@ -1,0 +1,69 @@
+"""User patterns, compiled with RE2 only: linear time, so no rule pack can hang a CI run.
+
+Phrase lists become one alternation per rule (longest first). RE2's \\b knows only ASCII, so word
+edges are checked again in Python with str.isalnum, which knows every script.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import re2
+
+from .errors import ConfigError
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False
+
+
+def compile_pattern(pattern: str, path: str | None = None, line: int | None = None):
+    try:
+        return re2.compile(pattern, _OPTIONS)
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ConfigError(f"RE2 rejects the pattern {pattern!r}: {reason}", path, line) from None
+
+
+def phrase_to_regex(phrase: str) -> str:
+    """A literal phrase with flexible white space and straight or curly apostrophes."""
+    words = []
+    for word in phrase.split():
+        pieces = word.replace("’", "'").split("'")
+        words.append("['’]".join(re2.escape(piece) for piece in pieces))
+    return r"\s+".join(words)
+
+
+def _edge(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class Matcher:
+    """Finds phrases (word-bounded) and raw RE2 patterns in text, as one compiled alternation."""
+
+    def __init__(self, phrases=(), patterns=(), ignorecase=True, whole_words=True, path=None, line=None):
+        alternatives = [phrase_to_regex(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
+        alternatives += [f"(?:{p})" for p in patterns]
+        self.whole_words = whole_words
+        self.empty = not alternatives
+        if not self.empty:
+            for p in patterns:  # name the offending pattern, not the combined one
+                compile_pattern(p, path, line)
+            flags = "(?i)" if ignorecase else ""
+            self.regex = compile_pattern(f"{flags}(?:{'|'.join(alternatives)})", path, line)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        if self.empty:
+            return
+        for match in self.regex.finditer(text):
+            start, end = match.start(), match.end()
+            if start == end:
+                continue
+            if self.whole_words:
+                if start > 0 and _edge(text[start - 1]) and _edge(text[start]):
+                    continue
+                if end < len(text) and _edge(text[end]) and _edge(text[end - 1]):
+                    continue
+            yield start, end
+
+    def search(self, text: str) -> bool:
+        return next(self.finditer(text), None) is not None

@@ -1,0 +1,70 @@
+"""The terminal report, shaped like ruff's and flake8's: `path:line:col: ID [severity] message`,
+then the source line with the span underlined, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..report import Report
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{_COLORS[style]}m{text}\x1b[0m" if color else text
+
+
+def _snippet(source: str, finding, color: bool) -> list[str]:
+    lines = source.splitlines()
+    if finding.start is None or finding.line > len(lines):
+        return []
+    text = lines[finding.line - 1].expandtabs(1)
+    if len(text) > 200:  # keep very long lines readable around the span
+        offset = max(0, finding.column - 80)
+        text, column = text[offset: offset + 200], finding.column - offset
+    else:
+        column = finding.column
+    width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(text) - column + 1
+    gutter = str(finding.line)
+    pad = " " * len(gutter)
+    underline = " " * (column - 1) + _paint("^" * max(1, width), finding.severity, color)
+    return [f"{pad} |", f"{gutter} | {text}", f"{pad} | {underline}"]
+
+
+def format_text(report: Report, color: bool = False, quiet: bool = False, **_: object) -> str:
+    out: list[str] = []
+    for result in report.files:
+        if result.error:
+            out.append(_paint("error: ", "error", color) + result.error)
+            continue
+        for finding in result.findings:
+            where = _paint(f"{result.path}:{finding.line}:{finding.column}:", "bold", color)
+            severity = _paint(f"[{finding.severity}]", finding.severity, color)
+            out.append(f"{where} {finding.rule} {severity} {finding.message}")
+            if not quiet:
+                out.extend(_snippet(result.source, finding, color))
+                if finding.suggestion:
+                    out.append(f"{' ' * len(str(finding.line))} = suggestion: {finding.suggestion}")
+                out.append("")
+    for problem in report.problems:
+        out.append(_paint("error: ", "error", color) + problem)
+    summary = report.summary()
+    failed = summary["failed_files"]
+    if summary["findings"]:
+        line = (f"Found {summary['findings']} finding{'s' if summary['findings'] != 1 else ''} "
+                f"({summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos) "
+                f"in {summary['files']} file{'s' if summary['files'] != 1 else ''}.")
+    else:
+        line = f"No findings in {summary['files']} file{'s' if summary['files'] != 1 else ''}."
+    if failed:
+        line += f" {failed} file{'s' if failed != 1 else ''} could not be checked."
+    out.append(_paint(line, "bold", color))
+    return "\n".join(out) + "\n"
+
+
+def format_statistics(report: Report, color: bool = False, **_: object) -> str:
+    counts = Counter((f.rule, f.severity, f.category) for f in report.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    lines = [f"{n:>{width}}  {rule}  [{severity}] {category}" for (rule, severity, category), n in rows]
+    return "\n".join(lines) + ("\n" if lines else "")

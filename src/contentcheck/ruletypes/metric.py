@@ -1,0 +1,99 @@
+"""metric: a readability formula over words, sentences and syllables, with a condition.
+
+`formula` is a name (flesch_kincaid_grade) or arithmetic over the counts
+(`words / sentences`); `condition` is a comparison such as "> 8". The formula is evaluated
+from a parsed expression tree, never with eval.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+import re
+
+from ..errors import ConfigError
+from ..textstats import TextStats
+from .base import Rule, field_line
+
+_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+              ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
+_FUNCTIONS = {"sqrt": math.sqrt, "min": min, "max": max, "abs": abs}
+_VARIABLES = set(TextStats().variables())
+_CONDITION = re.compile(r"^\s*(<=|>=|<|>|==|!=)\s*(-?\d+(?:\.\d+)?)\s*$")
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq, "!=": operator.ne}
+
+
+def compile_formula(formula: str, path: str, line: int | None) -> ast.expr:
+    try:
+        tree = ast.parse(formula, mode="eval").body
+    except SyntaxError:
+        raise ConfigError(f"formula {formula!r} is not a valid expression", path, line) from None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id not in _VARIABLES and node.id not in _FUNCTIONS:
+            raise ConfigError(f"formula uses unknown name '{node.id}' (known: {', '.join(sorted(_VARIABLES))})", path, line)
+        if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Call, ast.Load,
+                                 *_OPERATORS)):
+            raise ConfigError(f"formula {formula!r} may use only numbers, counts, + - * / ** and sqrt/min/max/abs", path, line)
+    return tree
+
+
+def evaluate(node: ast.expr, variables: dict[str, float]) -> float:
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        return float(variables[node.id])
+    if isinstance(node, ast.BinOp):
+        left, right = evaluate(node.left, variables), evaluate(node.right, variables)
+        if isinstance(node.op, ast.Div) and right == 0:
+            return 0.0
+        return _OPERATORS[type(node.op)](left, right)
+    if isinstance(node, ast.UnaryOp):
+        return _OPERATORS[type(node.op)](evaluate(node.operand, variables))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return float(_FUNCTIONS[node.func.id](*(evaluate(a, variables) for a in node.args)))
+    raise ValueError("unsupported formula")
+
+
+class MetricRule(Rule):
+    kind = "metric"
+    TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int}
+
+    def prepare(self, data, path):
+        if "formula" not in data or "condition" not in data:
+            raise ConfigError("a metric rule needs 'formula' and 'condition'", path, getattr(data, "line", None))
+        self.formula = compile_formula(data["formula"], path, field_line(data, "formula"))
+        match = _CONDITION.match(data["condition"])
+        if not match:
+            raise ConfigError(f"condition {data['condition']!r} must look like '> 8'", path, field_line(data, "condition"))
+        self.compare, self.threshold = _COMPARE[match.group(1)], float(match.group(2))
+        self.unit = data.get("unit", "document")
+        if self.unit not in ("document", "paragraph", "sentence"):
+            raise ConfigError("unit must be document, paragraph or sentence", path, field_line(data, "unit"))
+        self.min_words = data.get("min_words", 1)
+
+    def _message(self, value: float, stats: TextStats) -> str:
+        return (self.message.replace("{value}", f"{value:.1f}").replace("{threshold}", f"{self.threshold:g}")
+                .replace("{words}", str(stats.words)))
+
+    def check(self, document):
+        blocks = self.blocks(document)
+        if self.unit == "document":
+            stats = TextStats()
+            for block in blocks:
+                for sentence in block.sentences:
+                    stats.add_text(sentence.text)
+            value = evaluate(self.formula, stats.variables())
+            if stats.words >= self.min_words and self.compare(value, self.threshold):
+                yield self.finding(self._message(value, stats), value=round(value, 2))
+            return
+        for block in blocks:
+            units = [(block.text, 0, len(block.text), len(block.sentences))] if self.unit == "paragraph" else \
+                    [(s.text, s.start, s.end, 1) for s in block.sentences]
+            for text, start, end, sentence_count in units:
+                stats = TextStats()
+                stats.add_text(text, sentence_count)
+                value = evaluate(self.formula, stats.variables())
+                if stats.words >= self.min_words and self.compare(value, self.threshold):
+                    source_start, source_end = block.to_source(start, end)
+                    yield self.finding(self._message(value, stats), source_start, source_end, value=round(value, 2))

@@ -1,0 +1,42 @@
+"""occurrence: a pattern must appear at least `min` and at most `max` times in the document.
+
+The basis of "a disclaimer must be present". Boilerplate (an HTML footer) and front-matter
+values count too when `include_boilerplate` / `metadata_keys` say so.
+"""
+
+from __future__ import annotations
+
+from ..errors import ConfigError
+from ..patterns import Matcher
+from .base import Rule, field_line
+
+
+class OccurrenceRule(Rule):
+    kind = "occurrence"
+    TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "min": int, "max": int,
+                   "include_boilerplate": bool, "metadata_keys": list}
+
+    def prepare(self, data, path):
+        if "min" not in data and "max" not in data:
+            raise ConfigError("an occurrence rule needs 'min' or 'max'", path, getattr(data, "line", None))
+        self.minimum = data.get("min")
+        self.maximum = data.get("max")
+        self.matcher = Matcher([str(t) for t in data.get("tokens") or []], [str(p) for p in data.get("patterns") or []],
+                               data.get("ignorecase", True), True, path, field_line(data, "tokens") or field_line(data, "patterns"))
+        if self.matcher.empty:
+            raise ConfigError("an occurrence rule needs 'tokens' or 'patterns'", path, getattr(data, "line", None))
+        self.include_boilerplate = data.get("include_boilerplate", False)
+        self.metadata_keys = [str(k) for k in data.get("metadata_keys") or []]
+
+    def check(self, document):
+        matches = []
+        blocks = self.blocks(document) + (document.boilerplate if self.include_boilerplate else [])
+        for block in blocks:
+            matches.extend((block, s, e) for s, e in self.matcher.finditer(block.text))
+        count = len(matches) + sum(1 for key in self.metadata_keys if document.metadata.get(key))
+        if self.minimum is not None and count < self.minimum:
+            yield self.finding(self.message.replace("{count}", str(count)))
+        if self.maximum is not None and count > self.maximum:
+            matches.sort(key=lambda m: m[0].source_offset(m[1]))
+            block, start, end = matches[self.maximum]
+            yield self.match_finding(block, start, end, message=self.message.replace("{count}", str(count)))

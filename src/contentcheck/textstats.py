@@ -1,0 +1,81 @@
+"""Counts behind the readability formulas: words, sentences, syllables, letters.
+
+Syllables come from textstat (CMU dictionary, with a fallback for unknown words), cached per
+word so an article costs one dictionary look-up per distinct word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+@lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    if not any(c.isalpha() for c in word):
+        return 1  # a number is read as at least one syllable
+    import textstat
+
+    return max(1, textstat.syllable_count(word))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass
+class TextStats:
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # three or more syllables (SMOG, Gunning fog's complex words)
+    letters: int = 0
+    long_words: int = 0  # more than six letters
+
+    def add_text(self, text: str, sentences: int = 1) -> None:
+        self.sentences += sentences
+        for word in words(text):
+            count = syllables(word.lower())
+            self.words += 1
+            self.syllables += count
+            self.polysyllables += count >= 3
+            self.letters += sum(c.isalnum() for c in word)
+            self.long_words += len(word) > 6
+
+    # Published formulas; each guards against an empty text.
+    def _per_word(self, value: float) -> float:
+        return value / self.words if self.words else 0.0
+
+    def _words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    def flesch_reading_ease(self) -> float:
+        return 206.835 - 1.015 * self._words_per_sentence() - 84.6 * self._per_word(self.syllables)
+
+    def flesch_kincaid_grade(self) -> float:
+        return 0.39 * self._words_per_sentence() + 11.8 * self._per_word(self.syllables) - 15.59
+
+    def smog(self) -> float:
+        if not self.sentences:
+            return 0.0
+        return 1.0430 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291
+
+    def gunning_fog(self) -> float:
+        return 0.4 * (self._words_per_sentence() + 100 * self._per_word(self.polysyllables))
+
+    def coleman_liau(self) -> float:
+        letters_per_100 = 100 * self._per_word(self.letters)
+        sentences_per_100 = 100 * self._per_word(self.sentences)
+        return 0.0588 * letters_per_100 - 0.296 * sentences_per_100 - 15.8
+
+    def variables(self) -> dict[str, float]:
+        return {
+            "words": self.words, "sentences": self.sentences, "syllables": self.syllables,
+            "polysyllables": self.polysyllables, "letters": self.letters, "long_words": self.long_words,
+            "flesch_reading_ease": self.flesch_reading_ease(), "flesch_kincaid_grade": self.flesch_kincaid_grade(),
+            "smog": self.smog(), "gunning_fog": self.gunning_fog(), "coleman_liau": self.coleman_liau(),
+        }

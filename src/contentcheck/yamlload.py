@@ -1,0 +1,77 @@
+"""Safe YAML loading that keeps line numbers and refuses alias bombs.
+
+Only plain data is constructed (SafeLoader). Aliases are refused outright: configs and rule
+packs do not need them, and refusing them makes a billion-laughs document a one-line error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based), for error messages."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not supported here",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {
+            key_node.value: key_node.start_mark.line + 1
+            for key_node, _ in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        }
+        return mapping
+
+    def construct_sequence(self, node, deep=False):  # type: ignore[override]
+        items = LineList(super().construct_sequence(node, deep=True))
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0, error=ConfigError) -> Any:
+    """Parse YAML text; any problem becomes `error` naming path and line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise error(f"invalid YAML: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", path, None) from None
+    except RecursionError:
+        raise error("invalid YAML: nested too deeply", path, None) from None
