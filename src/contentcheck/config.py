@@ -148,13 +148,14 @@ def _check_type(data: dict, key: str, expected, path: str) -> Any:
     if not isinstance(value, expected) or isinstance(value, bool) and expected is int:
         names = {list: "a list", dict: "a mapping", str: "a string", int: "a whole number"}
         raise ConfigError(f"'{key}' must be {names[expected]}, not {type(value).__name__}", path, _line(data, key))
-    if expected is list:
+    if expected is list and key != "overrides":
         for index, item in enumerate(value):
             if not isinstance(item, (str, int, float)) or isinstance(item, bool):
                 line = value.line_of(index) if hasattr(value, "line_of") else _line(data, key)
                 raise ConfigError(f"items of '{key}' must be strings", path, line)
         return [str(item) for item in value]
     return value
+
 
 
 def _line(data, key):

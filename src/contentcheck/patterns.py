@@ -40,14 +40,16 @@ def _edge(char: str) -> bool:
 class Matcher:
     """Finds phrases (word-bounded) and raw RE2 patterns in text, as one compiled alternation."""
 
-    def __init__(self, phrases=(), patterns=(), ignorecase=True, whole_words=True, path=None, line=None):
+    def __init__(self, phrases=(), patterns=(), ignorecase=True, whole_words=True, path=None, line=None,
+                 pattern_lines=None):
         alternatives = [phrase_to_regex(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
         alternatives += [f"(?:{p})" for p in patterns]
         self.whole_words = whole_words
         self.empty = not alternatives
         if not self.empty:
-            for p in patterns:  # name the offending pattern, not the combined one
-                compile_pattern(p, path, line)
+            lines = list(pattern_lines or [])
+            for index, p in enumerate(patterns):  # name the offending pattern and its line, not the combination
+                compile_pattern(p, path, lines[index] if index < len(lines) else line)
             flags = "(?i)" if ignorecase else ""
             self.regex = compile_pattern(f"{flags}(?:{'|'.join(alternatives)})", path, line)
 

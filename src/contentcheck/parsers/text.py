@@ -7,7 +7,7 @@ import re
 from ..document import Block, Document
 from .comments import find_comments
 
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
 
 
 def parse_text(source: str, path: str) -> Document:

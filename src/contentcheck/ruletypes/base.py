@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any, ClassVar, Iterable
 
@@ -77,7 +78,10 @@ class Rule:
         """Compile what the type needs; raise ConfigError naming the field's line."""
 
     def with_severity(self, severity: str) -> "Rule":
-        return replace(self, severity=severity)
+        """A copy with another severity; compiled matchers are shared, not rebuilt."""
+        rule = copy.copy(self)
+        rule.severity = severity
+        return rule
 
     # --- checking ----------------------------------------------------------------------------------
     def check(self, document: Document) -> Iterable[Finding]:
@@ -109,4 +113,11 @@ def _type_name(expected) -> str:
 
 
 def field_line(data: dict, key: str) -> int | None:
-    return data.line_of(key) if hasattr(data, "line_of") else None
+    """The line of `key` in a YAML mapping, or None when the key is absent."""
+    return data.line_of(key) if hasattr(data, "line_of") and key in data else None
+
+
+def item_lines(data: dict, key: str) -> list[int | None]:
+    """The line of each item of a YAML list field (for errors about one pattern)."""
+    items = data.get(key) or []
+    return [items.line_of(i) if hasattr(items, "line_of") else field_line(data, key) for i in range(len(items))]

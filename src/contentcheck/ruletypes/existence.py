@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..patterns import Matcher
-from .base import Rule, field_line
+from .base import Rule, field_line, item_lines
 
 
 class ExistenceRule(Rule):
@@ -18,7 +18,8 @@ class ExistenceRule(Rule):
 
             raise ConfigError("an existence rule needs 'tokens' or 'patterns'", path, getattr(data, "line", None))
         ignorecase = data.get("ignorecase", True)
-        self.matcher = Matcher(tokens, patterns, ignorecase, not data.get("nonword", False), path, field_line(data, "tokens") or field_line(data, "patterns"))
+        self.matcher = Matcher(tokens, patterns, ignorecase, not data.get("nonword", False), path, field_line(data, "tokens") or field_line(data, "patterns"),
+                               pattern_lines=item_lines(data, "patterns"))
         self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), ignorecase, True, path, field_line(data, "exceptions"))
 
     def check(self, document):

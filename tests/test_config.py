@@ -1,0 +1,114 @@
+"""Configuration discovery, selection and the one-line errors users see for broken configs."""
+
+import textwrap
+import time
+
+import pytest
+
+from contentcheck import ConfigError, check_paths
+from contentcheck.config import load_config_file
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+PROMO = "We are the best clinic. Ambulate prior to discharge.\n"
+
+
+def rules_hit(report):
+    return sorted({f.rule for f in report.findings})
+
+
+def test_config_is_found_upward_from_each_file(tmp_path):
+    write(tmp_path / ".contentcheck.yaml", "select: [promotional]\n")
+    write(tmp_path / "a" / "b" / "post.md", PROMO)
+    assert rules_hit(check_paths([str(tmp_path / "a")])) == ["promotional.superlatives"]
+
+
+def test_nearest_config_wins(tmp_path):
+    write(tmp_path / ".contentcheck.yaml", "select: [promotional]\n")
+    write(tmp_path / "pro" / ".contentcheck.yaml", "select: [plain-language]\n")
+    write(tmp_path / "post.md", PROMO)
+    write(tmp_path / "pro" / "post.md", PROMO)
+    report = check_paths([str(tmp_path)])
+    by_file = {r.path.rsplit("/", 2)[-2]: sorted({f.rule for f in r.findings}) for r in report.files}
+    assert by_file["pro"] == ["plain-language.jargon"]
+    assert by_file[tmp_path.name] == ["promotional.superlatives"]
+
+
+def test_pyproject_tool_section(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.contentcheck]\nselect = ["plain-language"]\n')
+    write(tmp_path / "post.md", PROMO)
+    assert rules_hit(check_paths([str(tmp_path)])) == ["plain-language.jargon"]
+
+
+def test_ignore_severity_and_overrides(tmp_path):
+    write(tmp_path / ".contentcheck.yaml", """\
+        select: [promotional, plain-language]
+        severity: {promotional.superlatives: error}
+        overrides:
+          - files: ["pro/**"]
+            ignore: [plain-language]
+        """)
+    write(tmp_path / "post.md", PROMO)
+    write(tmp_path / "pro" / "post.md", PROMO)
+    report = check_paths([str(tmp_path)])
+    top = next(r for r in report.files if "/pro/" not in r.path)
+    pro = next(r for r in report.files if "/pro/" in r.path)
+    assert {(f.rule, f.severity) for f in top.findings} == {("promotional.superlatives", "error"), ("plain-language.jargon", "info")}
+    assert {f.rule for f in pro.findings} == {"promotional.superlatives"}
+
+
+def test_vocabulary_accept_and_reject(tmp_path):
+    write(tmp_path / ".contentcheck.yaml", """\
+        select: [promotional, vocabulary]
+        vocabulary:
+          accept: [the best]
+          reject: [wellness journey]
+        """)
+    write(tmp_path / "post.md", "We are the best. Start your wellness journey.\n")
+    findings = check_paths([str(tmp_path)]).findings
+    assert [(f.rule, f.text) for f in findings] == [("vocabulary.rejected", "wellness journey")]
+
+
+def test_extra_pack_folder(tmp_path):
+    write(tmp_path / "house" / "no-wellness.yaml", """\
+        extends: existence
+        category: style
+        message: "Avoid '{match}'."
+        tokens: [wellness]
+        """)
+    write(tmp_path / ".contentcheck.yaml", "extra_packs: [house]\nselect: [house]\n")
+    write(tmp_path / "post.md", "A wellness plan.\n")
+    findings = check_paths([str(tmp_path)]).findings
+    assert [(f.rule, f.message) for f in findings] == [("house.no-wellness", "Avoid 'wellness'.")]
+
+
+@pytest.mark.parametrize("config, message, line", [
+    ("selct: [promotional]\n", "unknown key 'selct'; did you mean 'select'?", 1),
+    ("fail_on: warning\nignore: promotional\n", "'ignore' must be a list, not str", 2),
+    ("select: [promotionl]\n", "unknown rule id, pack or category 'promotionl' in select; did you mean 'promotional'?", None),
+    ("select: [a\n", "invalid YAML", 1),
+    ("fail_on: sometimes\n", "fail_on must be one of", 1),
+    ("vocabulary:\n  acept: [x]\n", "unknown key 'acept'; did you mean 'accept'?", 2),
+])
+def test_bad_config_is_one_line_error_with_file_and_line(tmp_path, config, message, line):
+    path = write(tmp_path / ".contentcheck.yaml", config)
+    with pytest.raises(ConfigError) as info:
+        load_config_file(path)
+    text = str(info.value)
+    assert "\n" not in text and message in text
+    assert text.startswith(f"{path}:{line}:" if line else f"{path}:")
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    path = write(tmp_path / ".contentcheck.yaml", bomb)
+    started = time.perf_counter()
+    with pytest.raises(ConfigError, match="aliases"):
+        load_config_file(path)
+    assert time.perf_counter() - started < 1.0

@@ -1,0 +1,136 @@
+"""The three front ends: what reaches prose rules, with which kind, at which exact offsets."""
+
+import pytest
+
+from contentcheck.errors import InputError
+from contentcheck.parsers import parse
+
+
+def _assert_exact(document):
+    """Every verbatim piece of every block is the source slice it claims to be."""
+    for block in document.blocks + document.boilerplate:
+        for piece in block.pieces:
+            if piece.verbatim:
+                assert document.source[piece.source_start:piece.source_end] == block.text[piece.text_start:piece.text_end]
+
+
+MARKDOWN = """---
+title: "Back pain"
+health: true
+---
+# Back pain &amp; you
+
+Keep *moving* and see [your GP](https://example.org/gp "GP"). Use `code` here.
+
+> Rest is not always best.
+
+- Take it with food
+- Take it at night
+
+| Drug | Dose |
+|------|------|
+| Ibuprofen | 400 mg |
+
+![A man stretching](stretch.png)
+
+```python
+best = "guaranteed"
+```
+
+<!-- contentcheck: disable=promotional.superlatives -->
+"""
+
+
+def test_markdown_blocks_kinds_and_text():
+    document = parse(MARKDOWN, "a.md")
+    _assert_exact(document)
+    kinds = [(b.kind, b.text) for b in document.blocks]
+    assert kinds == [
+        ("heading", "Back pain & you"),
+        ("paragraph", "Keep moving and see your GP. Use   here."),
+        ("blockquote", "Rest is not always best."),
+        ("list_item", "Take it with food"),
+        ("list_item", "Take it at night"),
+        ("table_cell", "Drug"), ("table_cell", "Dose"), ("table_cell", "Ibuprofen"), ("table_cell", "400 mg"),
+        ("alt", "A man stretching"),
+    ]
+    assert document.blocks[2].quoted
+    assert document.metadata == {"title": "Back pain", "health": True}
+    assert [c[2].strip() for c in document.comments] == ["contentcheck: disable=promotional.superlatives"]
+
+
+def test_markdown_entity_maps_to_whole_entity_in_source():
+    document = parse(MARKDOWN, "a.md")
+    heading = document.blocks[0]
+    start, end = heading.to_source(heading.text.index("&"), heading.text.index("&") + 1)
+    assert document.source[start:end] == "&amp;"
+
+
+def test_markdown_link_url_and_code_never_reach_prose():
+    document = parse("See [the best](https://best.example/best) and `best`.", "a.md")
+    assert document.blocks[0].text.count("best") == 1
+
+
+def test_markdown_front_matter_error_names_line():
+    with pytest.raises(InputError) as info:
+        parse("---\ntitle: ok\nbad: [unclosed\n---\nText\n", "a.md")
+    assert str(info.value).startswith("a.md:") and "invalid YAML" in str(info.value)
+
+
+def test_markdown_front_matter_must_be_a_mapping():
+    with pytest.raises(InputError, match="mapping"):
+        parse("---\n- a\n- b\n---\nText\n", "a.md")
+
+
+HTML = """<!DOCTYPE html>\r
+<html><head><title>Sleep &amp; screens</title><meta name="description" content="About sleep">
+<style>.best{}</style><script>var best = 1;</script></head>
+<body><nav><a href="/">Best deals</a></nav>
+<header><p>Clinic banner</p></header>
+<article><header><h1>Sleep</h1></header>
+<p>Screens late at night<br>delay sleep &mdash; often.</p>
+<img src="a.png" alt="A child &quot;reading&quot;">
+<ul><li>Stop screens early</li></ul>
+<table><tr><td>Age</td><td>Hours</td></tr></table>
+<blockquote>Sleep is not always easy.</blockquote>
+<p>Some <code>best</code> code.<!-- contentcheck: disable-next-line --></p>
+<pre>guaranteed</pre>
+</article>
+<footer><p>For information only.</p></footer>
+</body></html>"""
+
+
+def test_html_blocks_kinds_and_boilerplate():
+    document = parse(HTML, "a.html")
+    _assert_exact(document)
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("title", "Sleep & screens"),
+        ("heading", "Sleep"),
+        ("paragraph", "Screens late at night delay sleep — often."),
+        ("alt", 'A child "reading"'),
+        ("list_item", "Stop screens early"),
+        ("table_cell", "Age"), ("table_cell", "Hours"),
+        ("blockquote", "Sleep is not always easy."),
+        ("paragraph", "Some  code."),
+    ]
+    assert [b.text for b in document.boilerplate] == ["Best deals", "Clinic banner", "For information only."]
+    assert document.metadata["description"] == "About sleep"
+    assert document.metadata["title"] == "Sleep & screens"
+
+
+def test_html_alt_entity_offsets():
+    document = parse(HTML, "a.html")
+    alt = next(b for b in document.blocks if b.kind == "alt")
+    start, end = alt.to_source(0, len(alt.text))
+    assert document.source[start:end] == "A child &quot;reading&quot;"
+
+
+def test_html_unclosed_tags_and_stray_end_tags_do_not_lose_text():
+    document = parse("<p>One<p>Two</span></div><li>Three", "a.html")
+    assert [b.text for b in document.blocks] == ["One", "Two", "Three"]
+
+
+def test_text_paragraphs_split_on_blank_lines_including_crlf():
+    document = parse("First para\r\nstill first.\r\n\r\nSecond.\n\n\n  Third.  \n", "a.txt")
+    _assert_exact(document)
+    assert [b.text for b in document.blocks] == ["First para\r\nstill first.", "Second.", "Third."]

@@ -1,0 +1,33 @@
+"""Sentence boundaries in the kind of text health articles contain."""
+
+import pytest
+
+from contentcheck.segment import split_sentences
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rest helps. Heat helps too.", ["Rest helps.", "Heat helps too."]),
+    ("Dr. Okafor said so. Ask her.", ["Dr. Okafor said so.", "Ask her."]),
+    ("Take 3.5 mg daily. Then stop.", ["Take 3.5 mg daily.", "Then stop."]),
+    ("Use a painkiller, e.g. ibuprofen, if needed.", ["Use a painkiller, e.g. ibuprofen, if needed."]),
+    ("Use a painkiller, i.e. Ibuprofen, if needed.", ["Use a painkiller, i.e. Ibuprofen, if needed."]),
+    ("See Fig. 2 for the dose.", ["See Fig. 2 for the dose."]),
+    ("Take 5 mg. twice a day.", ["Take 5 mg. twice a day."]),
+    ("It was approved in the U.S. in 2019.", ["It was approved in the U.S. in 2019."]),
+    ("I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]),
+    ("Written by J. K. Smith for patients.", ["Written by J. K. Smith for patients."]),
+    ('"Is it safe?" she asked. "Yes."', ['"Is it safe?" she asked.', '"Yes."']),
+    ("Stop! Is it worse? Call 111.", ["Stop!", "Is it worse?", "Call 111."]),
+    ("It helps… Then it stops.", ["It helps…", "Then it stops."]),
+])
+def test_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_exclude_surrounding_space():
+    text = "  One.   Two.  "
+    assert split_sentences(text) == ((2, 6), (9, 13))
