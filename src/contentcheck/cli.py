@@ -84,7 +84,7 @@ def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics:
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)  # click strips colour off a non-terminal unless told
 
 
 @cli.command()
@@ -124,7 +124,9 @@ def init(force):
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="contentcheck", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="contentcheck", standalone_mode=False)
+        if isinstance(code, int):
+            return code  # click returns ctx.exit(n) codes when not in standalone mode
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
