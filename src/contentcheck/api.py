@@ -25,7 +25,8 @@ def check_text(text: str, path: str = "<text>", config: Config | str | Path | No
     return _check_source(text, path, resolved, fmt)
 
 
-def _check_source(text: str, path: str, config: Config, fmt: str | None = None) -> FileResult:
+def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
+                  corpus: "Corpus | None" = None) -> FileResult:
     result = FileResult(path=path, source=text)
     try:
         document = parse(text, path, fmt)
@@ -36,7 +37,45 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None) 
     known = {r.id for r in config.all_rules()}
     accepted = {" ".join(term.lower().split()) for term in config.accept}
     result.findings = check_document(document, rules, known, accepted)
+    if corpus is not None:
+        corpus.add(document, rules, known)
     return result
+
+
+class Corpus:
+    """Files checked together, for rules that compare files (cross-file duplicates)."""
+
+    def __init__(self):
+        from .families.crossfile import CrossFileIndex
+
+        self.index = CrossFileIndex()
+        self.paths: list[str] = []
+        self.regions: dict[int, list] = {}
+
+    def add(self, document, rules, known_ids) -> None:
+        from .families.crossfile import CrossFileDuplicateRule
+        from .suppressions import find_regions
+
+        file = len(self.paths)
+        self.paths.append(document.path)
+        rule = next((r for r in rules if isinstance(r, CrossFileDuplicateRule)), None)
+        if rule is None:
+            return
+        if document.comments:
+            self.regions[file] = find_regions(document, known_ids)[0]
+        self.index.add(file, document, rule)
+
+    def add_findings(self, results: list[FileResult]) -> None:
+        """Merge cross-file findings into the results of the files they belong to."""
+        from .finding import Finding
+        from .suppressions import is_suppressed
+
+        by_path = {r.path: r for r in results}
+        for file, findings in self.index.findings(self.paths).items():
+            result = by_path[self.paths[file]]
+            kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
+            if kept:
+                result.findings = sorted(result.findings + kept, key=Finding.sort_key)
 
 
 def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] | None = None,
@@ -69,6 +108,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     files = expand_paths([p for p in paths if p != "-"], resolver, exclude, report)
     stdin_name = stdin_filename or "<stdin>"
     targets = ([stdin_name] if "-" in paths else []) + files
+    corpus = Corpus() if len(targets) > 1 else None
     for path in targets:
         is_stdin = "-" in paths and path is stdin_name
         try:
@@ -79,5 +119,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
             report.files.append(FileResult(path=path, error=str(exc)))
             continue
         report.fail_on = report.fail_on or file_config.fail_on
-        report.files.append(_check_source(text, path, file_config))
+        report.files.append(_check_source(text, path, file_config, corpus=corpus))
+    if corpus is not None:
+        corpus.add_findings(report.files)
     return report

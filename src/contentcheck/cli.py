@@ -61,19 +61,52 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule raised.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
-def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename):
+@click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
+def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename,
+          fix, diff):
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
     explicit = load_config_file(Path(config_path)) if config_path else None
     (explicit or ConfigResolver().for_path(str(Path.cwd() / "_"))).with_selection(_split(select), _split(ignore))
     paths = list(paths) or ["."]
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename)
+    if fix or diff:
+        report = _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write=fix and not diff)
+        if diff:
+            sys.exit(2 if report.has_errors else 0)
     _emit(report, fmt, output, quiet, statistics)
     if report.has_errors:
         sys.exit(2)
     if not exit_zero and report.fails(fail_on or report.fail_on or "warning"):
         sys.exit(1)
     sys.exit(0)
+
+
+def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write: bool):
+    """Print diffs (--diff) or write fixed files (--fix), then re-check what was written."""
+    from .fixes import apply_fixes, unified_diff, write_atomically
+
+    fixed_any = False
+    for result in report.files:
+        if result.error or (stdin is not None and result.path == (stdin_filename or "<stdin>")):
+            continue  # stdin is never rewritten
+        new_text, applied = apply_fixes(result.source, result.findings)
+        if not applied:
+            continue
+        if not write:
+            click.echo(unified_diff(result.path, result.source, new_text), nl=False)
+            continue
+        try:
+            write_atomically(result.path, result.source, new_text)
+        except ContentcheckError as exc:
+            result.error = str(exc)
+            continue
+        fixed_any = True
+        click.echo(f"fixed {applied} finding{'s' if applied != 1 else ''} in {result.path}", err=True)
+    if not fixed_any:
+        return report
+    return check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename)
 
 
 def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics: bool) -> None:

@@ -35,6 +35,7 @@ TOP_LEVEL = {
     "overrides": (list, "per-glob settings: [{files: [...], select, ignore, severity}]"),
     "vocabulary": (dict, "{accept: [...], reject: [...]} terms"),
     "max_file_size": (int, "largest file checked, in bytes"),
+    "options": (dict, "per-rule settings: {rule-id: {field: value}}, e.g. thresholds and allow lists"),
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
@@ -64,6 +65,7 @@ class Config:
     accept: list[str] = field(default_factory=list)
     reject: list[str] = field(default_factory=list)
     max_file_size: int = 10 * 1024 * 1024
+    options: dict[str, dict] = field(default_factory=dict)
     _all_rules: list[Rule] | None = field(default=None, repr=False)
     _rule_cache: dict = field(default_factory=dict, repr=False)
 
@@ -78,6 +80,10 @@ class Config:
             for folder in self.extra_packs:
                 rules.extend(load_pack(str(folder)))
             rules.extend(python_rules(self))
+            rules = [self._with_options(rule) for rule in rules]
+            unknown = set(self.options) - {rule.id for rule in rules}
+            if unknown:
+                raise ConfigError(f"options given for unknown rule '{sorted(unknown)[0]}'", self.path)
             seen: dict[str, Rule] = {}
             for rule in rules:
                 if rule.id in seen:
@@ -85,6 +91,17 @@ class Config:
                 seen[rule.id] = rule
             self._all_rules = rules
         return self._all_rules
+
+    def _with_options(self, rule: Rule) -> Rule:
+        """The rule rebuilt with this config's `options` for it merged over its YAML fields."""
+        if rule.id not in self.options:
+            return rule
+        if rule.data is None:
+            raise ConfigError(f"rule '{rule.id}' has no options to set", self.path)
+        merged = LineDict({**rule.data, **self.options[rule.id]})
+        merged.line = getattr(self.options[rule.id], "line", 0)
+        merged.key_lines = getattr(self.options[rule.id], "key_lines", {})
+        return type(rule).from_yaml(merged, self.path or "<config>", rule.pack, rule.id)
 
     def rules_for(self, path: str) -> list[Rule]:
         """The rules that apply to one file, after select/ignore/severity and matching overrides."""
@@ -202,6 +219,11 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
             config.fail_on = value
         elif key == "max_file_size":
             config.max_file_size = value
+        elif key == "options":
+            for rule_id, fields in value.items():
+                if not isinstance(fields, dict):
+                    raise ConfigError(f"options for '{rule_id}' must be a mapping of fields", where, _line(value, rule_id))
+            config.options = value
         elif key == "vocabulary":
             for sub in value:
                 if sub not in VOCABULARY_KEYS:

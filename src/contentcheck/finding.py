@@ -25,6 +25,7 @@ class Finding:
     end_column: int = 1
     text: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    fix: dict[str, Any] | None = None  # {"start", "end", "replacement"}: what --fix writes
 
     @property
     def scope(self) -> str:
@@ -57,6 +58,7 @@ class Finding:
             "end_column": self.end_column,
             "text": self.text,
             "suggestion": self.suggestion,
+            "fix": self.fix,
         }
         data.update(self.extra)
         return data

@@ -24,6 +24,7 @@ def build_rule(data, path: str, pack: str, default_id: str) -> Rule:
     if not isinstance(data, dict):
         raise ConfigError("a rule file must be a mapping of fields", path, getattr(data, "line", 1))
     kind = data.get("extends")
+    _register_family_types()
     if kind not in RULE_TYPES:
         from difflib import get_close_matches
 
@@ -31,6 +32,19 @@ def build_rule(data, path: str, pack: str, default_id: str) -> Rule:
         extra = f" (did you mean '{hint[0]}'?)" if hint else f" (one of: {', '.join(RULE_TYPES)})"
         raise ConfigError(f"unknown rule type 'extends: {kind}'{extra}", path, _line(data, "extends"))
     return RULE_TYPES[kind].from_yaml(data, path, pack, default_id)
+
+
+def _register_family_types() -> None:
+    """Rule types whose logic lives in families/ (imported late: they build on the types above)."""
+    if "duplicate-sentence" in RULE_TYPES:
+        return
+    from ..families.crossfile import CrossFileDuplicateRule
+    from ..families.duplicates import (DuplicateParagraphRule, DuplicateSentenceRule, NearDuplicateSentenceRule,
+                                       RepeatedClauseRule)
+
+    for rule_type in (DuplicateSentenceRule, RepeatedClauseRule, NearDuplicateSentenceRule, DuplicateParagraphRule,
+                      CrossFileDuplicateRule):
+        RULE_TYPES[rule_type.kind] = rule_type
 
 
 def _line(data, key: str) -> int | None:

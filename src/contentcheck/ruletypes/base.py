@@ -33,6 +33,7 @@ class Rule:
     better: str | None = None
     source: str | None = None  # the YAML file it came from
     options: dict[str, Any] = field(default_factory=dict)
+    data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
 
     TYPE_FIELDS: ClassVar[dict[str, Any]] = {}
     kind: ClassVar[str] = "python"
@@ -69,7 +70,7 @@ class Rule:
             id=data.get("id", default_id), category=category, severity=severity, message=data["message"],
             pack=pack, scope=scope, link=data.get("link"), description=data.get("description", ""),
             why=data.get("why", ""), example=data.get("example"), better=data.get("better"), source=path,
-            options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS},
+            options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
         )
         rule.prepare(data, path)
         return rule
@@ -92,7 +93,8 @@ class Rule:
 
     def finding(self, message: str, start: int | None = None, end: int | None = None,
                 suggestion: str | None = None, **extra: Any) -> Finding:
-        return Finding(self.id, self.category, self.severity, message, start, end, suggestion, extra=extra)
+        fix = extra.pop("fix", None)
+        return Finding(self.id, self.category, self.severity, message, start, end, suggestion, extra=extra, fix=fix)
 
     def match_finding(self, block: Block, start: int, end: int, suggestion: str | None = None,
                       message: str | None = None, **extra: Any) -> Finding:

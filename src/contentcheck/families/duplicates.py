@@ -1,0 +1,261 @@
+"""Duplicated text inside one article: sentences pasted twice, clauses repeated back to back,
+sentences and paragraphs left in twice with a few words changed.
+
+Sentences are compared as word sequences (case, punctuation and quote style ignored). Near
+duplicates use word-level edit similarity from rapidfuzz, so "a few words changed, added or
+dropped" is measured directly; sentences that merely share a long medical term score low.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Block, Document
+from ..errors import ConfigError
+from ..ruletypes.base import Rule, field_line
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_OPENING_QUOTES = "\"“‘'«"
+COMPARED_KINDS = ("paragraph", "list_item", "blockquote")
+
+
+@dataclass
+class Unit:
+    """One sentence as the duplicate checks see it."""
+
+    block: Block
+    start: int  # offsets in block text
+    end: int
+    words: tuple[str, ...]
+    index_in_block: int
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+
+def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def normalise(text: str) -> str:
+    return " ".join(w for w, _, _ in words_with_offsets(text))
+
+
+def is_quotation(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) > 1 and stripped[0] in _OPENING_QUOTES
+
+
+def sentence_units(document: Document, kinds=COMPARED_KINDS, include_quotes=False, min_words=1) -> list[Unit]:
+    units = []
+    for block in document.blocks:
+        if block.kind not in kinds or (block.quoted and not include_quotes):
+            continue
+        for index, sentence in enumerate(block.sentences):
+            if not include_quotes and is_quotation(sentence.text):
+                continue
+            words = tuple(w for w, _, _ in words_with_offsets(sentence.text))
+            if len(words) >= min_words:
+                units.append(Unit(block, sentence.start, sentence.end, words, index))
+    return units
+
+
+def removal_span(unit: Unit) -> tuple[int, int]:
+    """Block-text span that deletes a sentence and the space that joined it to its neighbour."""
+    sentences = unit.block.sentences
+    if unit.index_in_block > 0:
+        return sentences[unit.index_in_block - 1].end, unit.end
+    if len(sentences) > 1:
+        return unit.start, sentences[1].start
+    return 0, len(unit.block.text)
+
+
+class DuplicateRuleBase(Rule):
+    TYPE_FIELDS = {"min_words": int, "threshold": float, "include_quotes": bool, "min_share": float}
+
+    def prepare(self, data, path):
+        self.min_words = data.get("min_words", 6)
+        self.threshold = float(data.get("threshold", 0.8))
+        self.include_quotes = data.get("include_quotes", False)
+        self.min_share = float(data.get("min_share", 0.5))
+        if not 0 < self.threshold <= 1:
+            raise ConfigError("threshold must be between 0 and 1", path, field_line(data, "threshold"))
+
+    def fix_for(self, unit: Unit) -> dict:
+        start, end = removal_span(unit)
+        source_start, source_end = unit.block.to_source(start, end)
+        return {"start": source_start, "end": source_end, "replacement": ""}
+
+
+class DuplicateSentenceRule(DuplicateRuleBase):
+    """The same sentence twice in one article; the finding sits on the later copy."""
+
+    kind = "duplicate-sentence"
+
+    def check(self, document):
+        first_seen: dict[str, Unit] = {}
+        for unit in sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words):
+            earlier = first_seen.setdefault(unit.key, unit)
+            if earlier is unit:
+                continue
+            line = document.lines.position(earlier.block.source_offset(earlier.start))[0]
+            start, end = unit.block.to_source(unit.start, unit.end)
+            yield self.finding(self.message.replace("{line}", str(line)), start, end,
+                               suggestion="Delete this copy of the sentence.", fix=self.fix_for(unit),
+                               duplicate_of={"line": line})
+
+
+class RepeatedClauseRule(DuplicateRuleBase):
+    """A run of words repeated back to back, or twice inside one sentence."""
+
+    kind = "repeated-clause"
+
+    def check(self, document):
+        for block in document.blocks:
+            if block.kind not in COMPARED_KINDS:
+                continue
+            yield from self._check_block(block)
+
+    def _check_block(self, block: Block):
+        tokens = words_with_offsets(block.text)
+        words = [t[0] for t in tokens]
+        n = self.min_words
+        if len(words) < 2 * n:
+            return
+        sentence_of = []
+        bounds = [(s.start, s.end) for s in block.sentences]
+        current = 0
+        for _, start, _ in tokens:
+            while current < len(bounds) - 1 and start >= bounds[current][1]:
+                current += 1
+            sentence_of.append(current)
+        seen: dict[tuple[str, ...], list[int]] = {}
+        covered_until = -1
+        for q in range(len(words) - n + 1):
+            gram = tuple(words[q:q + n])
+            for p in seen.get(gram, ()):
+                if q < p + n or q <= covered_until:
+                    continue
+                length = n
+                while q + length < len(words) and p + length < q and words[p + length] == words[q + length]:
+                    length += 1
+                back_to_back = q == p + length
+                same_sentence = sentence_of[p] == sentence_of[q + length - 1]
+                if not (back_to_back or same_sentence):
+                    continue
+                if self._whole_sentences(block, tokens, p, q, length, sentence_of):
+                    continue  # two identical sentences: duplicates.sentence reports those
+                covered_until = q + length - 1
+                start, end = tokens[q][1], tokens[q + length - 1][2]
+                source_start, source_end = block.to_source(start, end)
+                extra = {}
+                if back_to_back:
+                    fix_start, _ = block.to_source(tokens[q - 1][2], tokens[q - 1][2])
+                    extra["fix"] = {"start": fix_start, "end": source_end, "replacement": ""}
+                yield self.finding(self.message.replace("{words}", str(length)), source_start, source_end,
+                                   suggestion="Delete the repeated words." if back_to_back else "Rephrase so the words appear once.",
+                                   **extra)
+                break
+            seen.setdefault(gram, []).append(q)
+
+    @staticmethod
+    def _whole_sentences(block, tokens, p, q, length, sentence_of) -> bool:
+        first, second = sentence_of[p], sentence_of[q]
+        if first == second:
+            return False
+        sentences = block.sentences
+        words_in = lambda i: len(words_with_offsets(sentences[i].text))  # noqa: E731
+        return (tokens[p][1] == sentences[first].start and tokens[q][1] == sentences[second].start
+                and words_in(first) == length and words_in(second) == length)
+
+
+def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
+    """Words as one character each, so rapidfuzz's C++ edit distance works on words."""
+    return "".join(codes.setdefault(w, chr(0x4E00 + len(codes))) for w in words)
+
+
+def near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
+    """(earlier, later, similarity) for sentences that differ by a few words, exact copies excluded."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import cdist
+
+    if len(units) < 2:
+        return []
+    codes: dict[str, str] = {}
+    strings = [_as_string(u.words, codes) for u in units]
+    scores = cdist(strings, strings, scorer=Levenshtein.normalized_similarity, score_cutoff=threshold, workers=1)
+    pairs = []
+    for later in range(len(units)):
+        for earlier in range(later):
+            score = float(scores[later][earlier])
+            if score >= threshold and strings[later] != strings[earlier]:
+                pairs.append((earlier, later, score))
+    return pairs
+
+
+class NearDuplicateSentenceRule(DuplicateRuleBase):
+    """The same sentence left in twice with a few words changed, added or dropped."""
+
+    kind = "near-duplicate-sentence"
+
+    def check(self, document):
+        units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
+        reported = set()
+        paragraph_dups = paragraph_duplicates(units, self.threshold, self.min_share)
+        in_dup_paragraph = {id(block) for block, *_ in paragraph_dups}
+        for earlier, later, score in near_pairs(units, self.threshold):
+            unit = units[later]
+            if later in reported or id(unit.block) in in_dup_paragraph:
+                continue
+            reported.add(later)
+            first = units[earlier]
+            line = document.lines.position(first.block.source_offset(first.start))[0]
+            start, end = unit.block.to_source(unit.start, unit.end)
+            message = self.message.replace("{line}", str(line)).replace("{similarity}", f"{score:.0%}")
+            yield self.finding(message, start, end, suggestion="Keep one version of this sentence.",
+                               similarity=round(score, 3), duplicate_of={"line": line})
+
+
+def paragraph_duplicates(units: list[Unit], threshold: float, min_share: float):
+    """Later paragraphs most of whose sentences re-appear (exactly or reworded) in one earlier paragraph."""
+    by_block: dict[int, list[int]] = {}
+    order: list[Block] = []
+    for index, unit in enumerate(units):
+        if id(unit.block) not in by_block:
+            order.append(unit.block)
+        by_block.setdefault(id(unit.block), []).append(index)
+    matches: dict[tuple[int, int], set[int]] = {}
+    pairs = near_pairs(units, threshold)
+    exact = {}
+    for index, unit in enumerate(units):
+        exact.setdefault(unit.key, []).append(index)
+    for indexes in exact.values():
+        pairs += [(a, b, 1.0) for i, a in enumerate(indexes) for b in indexes[i + 1:]]
+    for earlier, later, _ in pairs:
+        a, b = units[earlier].block, units[later].block
+        if a is not b:
+            matches.setdefault((id(b), id(a)), set()).add(later)
+    results = []
+    blocks = {id(b): b for b in order}
+    for (later_id, earlier_id), matched in matches.items():
+        total = len(by_block[later_id])
+        if total >= 2 and len(matched) >= 2 and len(matched) / total >= min_share:
+            results.append((blocks[later_id], blocks[earlier_id], len(matched), total))
+    return results
+
+
+class DuplicateParagraphRule(DuplicateRuleBase):
+    """A paragraph whose sentences mostly re-appear, reworded, in an earlier paragraph."""
+
+    kind = "duplicate-paragraph"
+
+    def check(self, document):
+        units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
+        for block, earlier, matched, total in paragraph_duplicates(units, self.threshold, self.min_share):
+            line = document.lines.position(earlier.source_start)[0]
+            message = (self.message.replace("{line}", str(line)).replace("{matched}", str(matched))
+                       .replace("{total}", str(total)))
+            yield self.finding(message, block.source_start, block.source_end,
+                               suggestion="Merge the two paragraphs or delete one.", duplicate_of={"line": line})

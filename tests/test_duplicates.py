@@ -1,0 +1,123 @@
+"""Duplicates inside one article (--fix included) and across files checked together."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from contentcheck import Config, check_paths, check_text
+from contentcheck.fixes import apply_fixes
+
+PARAGRAPH = ("Spinal decompression is a non-surgical treatment that gently stretches the spine to take "
+             "pressure off the discs and nerves, and most people need several sessions over a few weeks.")
+
+
+def test_exact_duplicate_names_line_of_first_copy():
+    text = "Knee pain affects many people.\n\nIt can start at any age.\n\nKnee pain affects many people.\n"
+    [finding] = [f for f in check_text(text, "a.md").findings if f.rule == "duplicates.sentence"]
+    assert finding.line == 5 and "line 1" in finding.message
+
+
+def test_near_duplicate_reports_similarity():
+    text = ("Physiotherapy can reduce knee pain for many older adults. Rest helps. "
+            "Physiotherapy can reduce knee pain in most older adults.")
+    [finding] = [f for f in check_text(text, "a.txt").findings if f.rule == "duplicates.near-sentence"]
+    assert finding.extra["similarity"] == 0.778 and "78%" in finding.message
+
+
+def test_fix_removes_only_the_copy_and_is_idempotent():
+    text = ("# Title\n\nKnee pain affects many people. It can start at any age. Knee pain affects many people.\n\n"
+            "And if you want relief from the pain, and if you want relief from the pain, call us.\n")
+    result = check_text(text, "a.md", Config(select=["duplicates"]))
+    fixed, applied = apply_fixes(text, result.findings)
+    assert applied == 2
+    assert fixed == ("# Title\n\nKnee pain affects many people. It can start at any age.\n\n"
+                     "And if you want relief from the pain, call us.\n")
+    again = check_text(fixed, "a.md", Config(select=["duplicates"]))
+    assert apply_fixes(fixed, again.findings) == (fixed, 0)
+
+
+def test_near_duplicates_have_no_automatic_fix():
+    text = ("Physiotherapy can reduce knee pain for many older adults. "
+            "Physiotherapy can reduce knee pain in most older adults.")
+    result = check_text(text, "a.txt", Config(select=["duplicates"]))
+    assert result.findings and all(f.fix is None for f in result.findings)
+
+
+def test_cli_fix_writes_atomically_keeps_mode_and_diff_writes_nothing(tmp_path):
+    post = tmp_path / "post.md"
+    original = "Rest helps a lot with pain.\n\nSleep well. Rest helps a lot with pain.\n"
+    post.write_text(original)
+    os.chmod(post, 0o640)
+    command = [sys.executable, "-m", "contentcheck", "check", str(post), "--select", "duplicates"]
+    diff = subprocess.run(command + ["--diff"], capture_output=True, text=True)
+    assert diff.returncode == 0 and "-Sleep well. Rest helps a lot with pain." in diff.stdout
+    assert post.read_text() == original
+    fixed = subprocess.run(command + ["--fix"], capture_output=True, text=True)
+    assert fixed.returncode == 0, fixed.stdout
+    assert post.read_text() == "Rest helps a lot with pain.\n\nSleep well.\n"
+    assert os.stat(post).st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["post.md"]  # no temporary file left behind
+
+
+def test_stdin_is_never_rewritten(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", "-", "--fix", "--select", "duplicates"],
+                            input="Rest helps a lot with pain. Rest helps a lot with pain.\n",
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1 and "duplicates.sentence" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def write_site(tmp_path, files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return sorted(str(tmp_path / n) for n in files)
+
+
+def cross_findings(report):
+    return [(Path(r.path).name, f.line, f.message) for r in report.files for f in r.findings
+            if f.rule == "duplicates.cross-file"]
+
+
+def test_cross_file_paragraph_and_sentence_name_the_other_file(tmp_path):
+    write_site(tmp_path, {
+        "a.md": f"# A\n\n{PARAGRAPH}\n\nHeat packs can ease stiffness in the lower back.\n",
+        "b.md": f"# B\n\nSomething else entirely about sleep.\n\n{PARAGRAPH}\n",
+        "c.md": "# C\n\nHeat packs can ease stiffness in the lower back.\n",
+        "d.md": "# D\n\nNothing shared with the others here at all.\n",
+    })
+    found = cross_findings(check_paths([str(tmp_path)]))
+    assert found == [
+        ("b.md", 5, f"This paragraph also appears in {tmp_path}/a.md:3 (word for word)."),
+        ("c.md", 3, f"This sentence also appears in {tmp_path}/a.md:5 (word for word)."),
+    ]
+
+
+def test_cross_file_reworded_paragraph_found_by_minhash(tmp_path):
+    reworded = PARAGRAPH.replace("gently stretches", "slowly stretches").replace("several sessions", "many sessions")
+    write_site(tmp_path, {"a.md": PARAGRAPH + "\n", "b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})
+    [(name, line, message)] = cross_findings(check_paths([str(tmp_path)]))
+    assert name == "b.md" and "a.md:1" in message and "% similar" in message
+
+
+def test_boilerplate_repeated_in_most_files_is_not_reported(tmp_path):
+    footer = "This article is for information only and does not replace advice from your own doctor."
+    files = {f"p{i}.md": f"Topic number {i} is about something different, item {i}.\n\n{footer}\n" for i in range(6)}
+    write_site(tmp_path, files)
+    assert cross_findings(check_paths([str(tmp_path)])) == []
+
+
+def test_allow_list_from_config_options(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text(
+        "options:\n  duplicates.cross-file:\n    allow: ['Sign up to our newsletter for weekly health tips.']\n")
+    write_site(tmp_path, {f"p{i}.md": f"Post {i}.\n\nSign up to our newsletter for weekly health tips.\n" for i in range(2)}
+               | {f"q{i}.md": f"Other post {i} with its own words.\n" for i in range(8)})
+    assert cross_findings(check_paths([str(tmp_path)])) == []
+
+
+def test_single_file_check_never_imports_datasketch():
+    code = ("import sys; from contentcheck import check_paths; check_paths(['samples/back-pain-clean.md']); "
+            "print('datasketch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False"
