@@ -22,7 +22,7 @@ def test_near_duplicate_reports_similarity():
     text = ("Physiotherapy can reduce knee pain for many older adults. Rest helps. "
             "Physiotherapy can reduce knee pain in most older adults.")
     [finding] = [f for f in check_text(text, "a.txt").findings if f.rule == "duplicates.near-sentence"]
-    assert finding.extra["similarity"] == 0.778 and "78%" in finding.message
+    assert finding.extra["similarity"] == 0.857 and "86%" in finding.message
 
 
 def test_fix_removes_only_the_copy_and_is_idempotent():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..finding import Finding
 from ..patterns import Matcher
-from .duplicates import COMPARED_KINDS, DuplicateRuleBase, normalise, sentence_units, words_with_offsets
+from .duplicates import COMPARED_KINDS, DuplicateRuleBase, normalise, sentence_units, word_list
 
 
 @dataclass
@@ -110,7 +110,7 @@ class CrossFileIndex:
         for block in document.blocks:
             if block.kind not in COMPARED_KINDS or (block.quoted and not rule.include_quotes):
                 continue
-            words = [w for w, _, _ in words_with_offsets(block.text)]
+            words = word_list(block.text)
             if len(words) < rule.min_paragraph_words:
                 continue
             place = _place(document, file, block.source_start, block.source_end)

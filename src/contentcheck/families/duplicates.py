@@ -2,8 +2,9 @@
 sentences and paragraphs left in twice with a few words changed.
 
 Sentences are compared as word sequences (case, punctuation and quote style ignored). Near
-duplicates use word-level edit similarity from rapidfuzz, so "a few words changed, added or
-dropped" is measured directly; sentences that merely share a long medical term score low.
+duplicates use word-level edit similarity (rapidfuzz) over content words, so "a few words changed,
+added or dropped" is measured directly; sentences that merely share a long medical term, or share
+a sentence skeleton with different facts, score low.
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ from ..errors import ConfigError
 from ..ruletypes.base import Rule, field_line
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Function words carry no facts; near-duplicates are compared on the other words, so sentences that
+# share a skeleton ("For about 37% of children, X may ease Y") but not their facts are told apart.
+STOPWORDS = frozenset("""
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just may me might more most must
+    my myself no nor not now of off on once only or other our ours ourselves out over own same shall she should
+    so some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves
+""".split())
 _OPENING_QUOTES = "\"“‘'«"
 COMPARED_KINDS = ("paragraph", "list_item", "blockquote")
 
@@ -34,13 +46,22 @@ class Unit:
     def key(self) -> str:
         return " ".join(self.words)
 
+    @property
+    def content_words(self) -> tuple[str, ...]:
+        return tuple(w for w in self.words if w not in STOPWORDS)
+
 
 def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def word_list(text: str) -> list[str]:
+    """Lower-cased words, for comparing (offsets not needed, so one findall over the lowered text)."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
 def normalise(text: str) -> str:
-    return " ".join(w for w, _, _ in words_with_offsets(text))
+    return " ".join(word_list(text))
 
 
 def is_quotation(text: str) -> bool:
@@ -49,6 +70,14 @@ def is_quotation(text: str) -> bool:
 
 
 def sentence_units(document: Document, kinds=COMPARED_KINDS, include_quotes=False, min_words=1) -> list[Unit]:
+    """Sentences the duplicate checks compare; computed once per document and settings."""
+    key = ("sentence_units", kinds, include_quotes, min_words)
+    if key not in document.cache:
+        document.cache[key] = _sentence_units(document, kinds, include_quotes, min_words)
+    return document.cache[key]
+
+
+def _sentence_units(document: Document, kinds, include_quotes, min_words) -> list[Unit]:
     units = []
     for block in document.blocks:
         if block.kind not in kinds or (block.quoted and not include_quotes):
@@ -56,7 +85,7 @@ def sentence_units(document: Document, kinds=COMPARED_KINDS, include_quotes=Fals
         for index, sentence in enumerate(block.sentences):
             if not include_quotes and is_quotation(sentence.text):
                 continue
-            words = tuple(w for w, _, _ in words_with_offsets(sentence.text))
+            words = tuple(word_list(sentence.text))
             if len(words) >= min_words:
                 units.append(Unit(block, sentence.start, sentence.end, words, index))
     return units
@@ -166,7 +195,7 @@ class RepeatedClauseRule(DuplicateRuleBase):
         if first == second:
             return False
         sentences = block.sentences
-        words_in = lambda i: len(words_with_offsets(sentences[i].text))  # noqa: E731
+        words_in = lambda i: len(word_list(sentences[i].text))  # noqa: E731
         return (tokens[p][1] == sentences[first].start and tokens[q][1] == sentences[second].start
                 and words_in(first) == length and words_in(second) == length)
 
@@ -176,21 +205,28 @@ def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
     return "".join(codes.setdefault(w, chr(0x4E00 + len(codes))) for w in words)
 
 
-def near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
+def near_pairs(document: Document, units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
     """(earlier, later, similarity) for sentences that differ by a few words, exact copies excluded."""
+    key = ("near_pairs", id(units), threshold)
+    if key not in document.cache:
+        document.cache[key] = _near_pairs(units, threshold)
+    return document.cache[key]
+
+
+def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.process import cdist
 
     if len(units) < 2:
         return []
     codes: dict[str, str] = {}
-    strings = [_as_string(u.words, codes) for u in units]
+    strings = [_as_string(u.content_words, codes) for u in units]
     scores = cdist(strings, strings, scorer=Levenshtein.normalized_similarity, score_cutoff=threshold, workers=1)
     pairs = []
     for later in range(len(units)):
         for earlier in range(later):
             score = float(scores[later][earlier])
-            if score >= threshold and strings[later] != strings[earlier]:
+            if score >= threshold and units[later].key != units[earlier].key and len(strings[later]) >= 3:
                 pairs.append((earlier, later, score))
     return pairs
 
@@ -203,9 +239,9 @@ class NearDuplicateSentenceRule(DuplicateRuleBase):
     def check(self, document):
         units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
         reported = set()
-        paragraph_dups = paragraph_duplicates(units, self.threshold, self.min_share)
+        paragraph_dups = paragraph_duplicates(document, units, self.threshold, self.min_share)
         in_dup_paragraph = {id(block) for block, *_ in paragraph_dups}
-        for earlier, later, score in near_pairs(units, self.threshold):
+        for earlier, later, score in near_pairs(document, units, self.threshold):
             unit = units[later]
             if later in reported or id(unit.block) in in_dup_paragraph:
                 continue
@@ -218,8 +254,15 @@ class NearDuplicateSentenceRule(DuplicateRuleBase):
                                similarity=round(score, 3), duplicate_of={"line": line})
 
 
-def paragraph_duplicates(units: list[Unit], threshold: float, min_share: float):
+def paragraph_duplicates(document: Document, units: list[Unit], threshold: float, min_share: float):
     """Later paragraphs most of whose sentences re-appear (exactly or reworded) in one earlier paragraph."""
+    key = ("paragraph_duplicates", id(units), threshold, min_share)
+    if key not in document.cache:
+        document.cache[key] = _paragraph_duplicates(document, units, threshold, min_share)
+    return document.cache[key]
+
+
+def _paragraph_duplicates(document: Document, units: list[Unit], threshold: float, min_share: float):
     by_block: dict[int, list[int]] = {}
     order: list[Block] = []
     for index, unit in enumerate(units):
@@ -227,7 +270,7 @@ def paragraph_duplicates(units: list[Unit], threshold: float, min_share: float):
             order.append(unit.block)
         by_block.setdefault(id(unit.block), []).append(index)
     matches: dict[tuple[int, int], set[int]] = {}
-    pairs = near_pairs(units, threshold)
+    pairs = list(near_pairs(document, units, threshold))
     exact = {}
     for index, unit in enumerate(units):
         exact.setdefault(unit.key, []).append(index)
@@ -253,7 +296,7 @@ class DuplicateParagraphRule(DuplicateRuleBase):
 
     def check(self, document):
         units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
-        for block, earlier, matched, total in paragraph_duplicates(units, self.threshold, self.min_share):
+        for block, earlier, matched, total in paragraph_duplicates(document, units, self.threshold, self.min_share):
             line = document.lines.position(earlier.source_start)[0]
             message = (self.message.replace("{line}", str(line)).replace("{matched}", str(matched))
                        .replace("{total}", str(total)))
