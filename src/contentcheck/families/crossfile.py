@@ -20,7 +20,7 @@ from .duplicates import COMPARED_KINDS, DuplicateRuleBase, normalise, sentence_u
 
 @dataclass
 class Place:
-    """Where a copy sits, with everything a finding needs, so documents need not be kept."""
+    """Where a later copy sits, with everything a finding needs, so documents need not be kept."""
 
     file: int
     start: int
@@ -34,15 +34,18 @@ class Place:
 
 @dataclass
 class Group:
-    """All copies of one sentence or paragraph (exact), or one near-duplicate cluster."""
+    """A text seen in more than one file: where it was first (file, line) and every later copy."""
 
-    first: Place
+    first_file: int
+    first_line: int
+    what: str  # "sentence" or "paragraph"
     files: set[int] = field(default_factory=set)
     later: list[tuple[Place, float]] = field(default_factory=list)
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
+def _key(words: str) -> int:
+    """A 64-bit fingerprint of normalised words; an int costs far less memory than a digest."""
+    return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def _place(document: Document, file: int, start: int, end: int) -> Place:
@@ -77,12 +80,17 @@ class CrossFileDuplicateRule(DuplicateRuleBase):
 
 
 class CrossFileIndex:
-    """Built while files are checked; `findings()` answers once all are in."""
+    """Built while files are checked; `findings()` answers once all are in.
+
+    Most text appears once, so a first occurrence costs one dict entry (key -> file, line); a Group
+    with the copies' places is made only when a second file has the same text.
+    """
 
     def __init__(self):
-        self.sentences: dict[bytes, Group] = {}
-        self.paragraphs: dict[bytes, Group] = {}
+        self.first_seen: dict[int, tuple[int, int]] = {}  # sentence and paragraph keys
+        self.groups: dict[int, Group] = {}
         self.clusters: dict[int, Group] = {}
+        self.representatives: dict[int, object] = {}
         self.rules: dict[int, CrossFileDuplicateRule] = {}
         self.files = 0
         self._lsh = None
@@ -98,39 +106,41 @@ class CrossFileIndex:
     def add(self, file: int, document: Document, rule: CrossFileDuplicateRule) -> None:
         self.files += 1
         self.rules[file] = rule
-        seen_here: set[bytes] = set()
+        seen_here: set[int] = set()
         for unit in sentence_units(document, include_quotes=rule.include_quotes, min_words=rule.min_words):
-            key = _digest(unit.key)
+            key = _key("s " + unit.key)
             if key in seen_here:
                 continue  # a repeat inside one file is duplicates.sentence's business
             seen_here.add(key)
             start, end = unit.block.to_source(unit.start, unit.end)
-            self._record(self.sentences, key, _place(document, file, start, end), 1.0)
-        paragraphs_here: set[bytes] = set()
+            self._record(key, "sentence", document, file, start, end)
         for block in document.blocks:
             if block.kind not in COMPARED_KINDS or (block.quoted and not rule.include_quotes):
                 continue
             words = word_list(block.text)
             if len(words) < rule.min_paragraph_words:
                 continue
-            place = _place(document, file, block.source_start, block.source_end)
-            key = _digest(" ".join(words))
-            if key in self.paragraphs or key in paragraphs_here:
-                self._record(self.paragraphs, key, place, 1.0)
+            key = _key("p " + " ".join(words))
+            if key in seen_here:
                 continue
-            paragraphs_here.add(key)
-            self._record(self.paragraphs, key, place, 1.0)
-            self._add_near(words, place, rule)
+            seen_here.add(key)
+            if not self._record(key, "paragraph", document, file, block.source_start, block.source_end):
+                self._add_near(words, document, file, block, rule)
 
-    def _record(self, groups: dict, key, place: Place, similarity: float) -> None:
-        group = groups.get(key)
+    def _record(self, key: int, what: str, document: Document, file: int, start: int, end: int) -> bool:
+        """Note one occurrence; True when the same text was already seen in an earlier file."""
+        first = self.first_seen.get(key)
+        if first is None:
+            self.first_seen[key] = (file, document.lines.position(start)[0])
+            return False
+        group = self.groups.get(key)
         if group is None:
-            groups[key] = Group(place, {place.file})
-        elif place.file != group.first.file:
-            group.files.add(place.file)
-            group.later.append((place, similarity))
+            group = self.groups[key] = Group(first[0], first[1], what, {first[0]})
+        group.files.add(file)
+        group.later.append((_place(document, file, start, end), 1.0))
+        return True
 
-    def _add_near(self, words: list[str], place: Place, rule: CrossFileDuplicateRule) -> None:
+    def _add_near(self, words: list[str], document: Document, file: int, block, rule: CrossFileDuplicateRule) -> None:
         from datasketch import LeanMinHash, MinHash
 
         # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
@@ -140,53 +150,56 @@ class CrossFileIndex:
         lsh = self._lsh_index(rule)
         for cluster in lsh.query(minhash):
             group = self.clusters[cluster]
-            similarity = minhash.jaccard(group.representative)
-            if similarity >= rule.threshold and place.file not in group.files:
-                group.files.add(place.file)
-                group.later.append((place, similarity))
+            similarity = minhash.jaccard(self.representatives[cluster])
+            if similarity >= rule.threshold and file not in group.files:
+                group.files.add(file)
+                group.later.append((_place(document, file, block.source_start, block.source_end), similarity))
                 return
         cluster = self._next_cluster
         self._next_cluster += 1
-        group = Group(place, {place.file})
-        group.representative = LeanMinHash(minhash)
-        self.clusters[cluster] = group
-        lsh.insert(cluster, group.representative)
+        self.clusters[cluster] = Group(file, document.lines.position(block.source_start)[0], "paragraph", {file})
+        self.representatives[cluster] = LeanMinHash(minhash)
+        lsh.insert(cluster, self.representatives[cluster])
 
     def findings(self, paths: list[str]) -> dict[int, list[Finding]]:
         """Findings per file index, boilerplate and allowed text left out."""
         result: dict[int, list[Finding]] = {}
         reported_paragraphs: dict[int, list[tuple[int, int]]] = {}
-        paragraph_groups = list(self.paragraphs.values()) + list(self.clusters.values())
-        for group in paragraph_groups:
-            for place, similarity in self._reportable(group):
-                reported_paragraphs.setdefault(place.file, []).append((place.start, place.end))
-                self._report(result, place, group.first, paths, "paragraph", similarity)
-        for group in self.sentences.values():
-            for place, similarity in self._reportable(group):
+        sentence_groups = []
+        for group in list(self.groups.values()) + list(self.clusters.values()):
+            places = self._reportable(group)
+            if not places:
+                continue
+            if group.what == "paragraph":
+                for place, similarity in places:
+                    reported_paragraphs.setdefault(place.file, []).append((place.start, place.end))
+                    self._report(result, place, group, paths, similarity)
+            else:
+                sentence_groups.append((group, places))
+        for group, places in sentence_groups:
+            for place, similarity in places:
                 inside = any(s <= place.start and place.end <= e for s, e in reported_paragraphs.get(place.file, ()))
                 if not inside:
-                    self._report(result, place, group.first, paths, "sentence", similarity)
+                    self._report(result, place, group, paths, similarity)
         return result
 
     def _reportable(self, group: Group):
         if not group.later:
             return []
-        rule = self.rules[group.first.file]
+        rule = self.rules[group.first_file]
         share = len(group.files) / max(self.files, 1)
         if len(group.files) >= rule.boilerplate_min_files and share > rule.boilerplate_share:
             return []
-        if rule.allowed(group.first.text):
-            return []
         return [(place, similarity) for place, similarity in group.later if not self.rules[place.file].allowed(place.text)]
 
-    def _report(self, result, place: Place, first: Place, paths, what: str, similarity: float) -> None:
+    def _report(self, result, place: Place, group: Group, paths, similarity: float) -> None:
         rule = self.rules[place.file]
-        where = f"{paths[first.file]}:{first.line}"
+        where = f"{paths[group.first_file]}:{group.first_line}"
         how = "word for word" if similarity >= 1.0 else f"{similarity:.0%} similar"
-        message = rule.message.replace("{what}", what).replace("{where}", where).replace("{how}", how)
+        message = rule.message.replace("{what}", group.what).replace("{where}", where).replace("{how}", how)
         finding = Finding(rule.id, rule.category, rule.severity, message, place.start, place.end,
                           f"Link to {where} instead of repeating it, or allow it as boilerplate.",
                           place.line, place.column, place.end_line, place.end_column, place.text,
-                          extra={"duplicate_of": {"path": paths[first.file], "line": first.line},
+                          extra={"duplicate_of": {"path": paths[group.first_file], "line": group.first_line},
                                  "similarity": round(similarity, 3)})
         result.setdefault(place.file, []).append(finding)
