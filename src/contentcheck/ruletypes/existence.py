@@ -1,31 +1,67 @@
-"""existence: flag every occurrence of a phrase or pattern, unless an exception covers it."""
+"""existence: flag every occurrence of a phrase or pattern, unless an exception or its context clears it.
+
+Context checks, each switched on per rule in YAML:
+- `skip_negated`: a negator shortly before the match ("there is no cure", "does not guarantee");
+- `warning_cues`: the sentence warns the reader about the phrase ("be wary of products promising
+  'guaranteed results'"), so it is quoted or discussed, not used.
+"""
 
 from __future__ import annotations
 
+import re
+
+from ..errors import ConfigError
 from ..patterns import Matcher
 from .base import Rule, field_line, item_lines
+
+NEGATORS = frozenset("no not never without nothing none neither nor cannot can't isn't aren't doesn't don't "
+                     "won't wasn't weren't lacks lack".split())
+_WORD_BEFORE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NEGATION_WINDOW = 3  # words before the match
+
+
+def negated(text: str, sentence_start: int, match_start: int) -> bool:
+    words = _WORD_BEFORE.findall(text[sentence_start:match_start].lower().replace("’", "'"))
+    return any(w in NEGATORS or w.endswith("n't") for w in words[-NEGATION_WINDOW:])
 
 
 class ExistenceRule(Rule):
     kind = "existence"
-    TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "nonword": bool, "exceptions": list}
+    TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "nonword": bool, "exceptions": list,
+                   "skip_negated": bool, "warning_cues": list}
 
     def prepare(self, data, path):
         tokens = [str(t) for t in data.get("tokens") or []]
         patterns = [str(p) for p in data.get("patterns") or []]
         if not tokens and not patterns:
-            from ..errors import ConfigError
-
             raise ConfigError("an existence rule needs 'tokens' or 'patterns'", path, getattr(data, "line", None))
         ignorecase = data.get("ignorecase", True)
-        self.matcher = Matcher(tokens, patterns, ignorecase, not data.get("nonword", False), path, field_line(data, "tokens") or field_line(data, "patterns"),
+        self.matcher = Matcher(tokens, patterns, ignorecase, not data.get("nonword", False), path,
+                               field_line(data, "tokens") or field_line(data, "patterns"),
                                pattern_lines=item_lines(data, "patterns"))
-        self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), ignorecase, True, path, field_line(data, "exceptions"))
+        self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), ignorecase, True, path,
+                                  field_line(data, "exceptions"))
+        self.skip_negated = data.get("skip_negated", False)
+        self.warning_cues = Matcher([str(c) for c in data.get("warning_cues") or []], (), True, True, path,
+                                    field_line(data, "warning_cues"))
 
     def check(self, document):
         for block in self.blocks(document):
+            matches = list(self.matcher.finditer(block.text))
+            if not matches:
+                continue
             excepted = list(self.exceptions.finditer(block.text))
-            for start, end in self.matcher.finditer(block.text):
+            for start, end in matches:
                 if any(s <= start and end <= e for s, e in excepted):
                     continue
+                if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
+                    continue
                 yield self.match_finding(block, start, end)
+
+    def _cleared_by_context(self, block, start: int) -> bool:
+        sentence = next((s for s in block.sentences if s.start <= start < s.end), None)
+        if sentence is None:
+            return False
+        if self.skip_negated and negated(block.text, sentence.start, start):
+            return True
+        return self.warning_cues.search(sentence.text)
