@@ -23,9 +23,13 @@ def _cases():
 
 
 @pytest.mark.parametrize("rule_id, case", list(_cases()))
-def test_rule_case(rule_id, case):
+def test_rule_case(rule_id, case, tmp_path):
     path = f"case.{SUFFIX[case.get('format', 'text')]}"
-    result = check_text(case["text"], path=path, config=Config(select=[rule_id]))
+    config = Config(select=[rule_id], root=tmp_path)
+    if "claims_library" in case:  # a case may carry its own approved-claims library
+        (tmp_path / "approved.yaml").write_text(yaml.safe_dump({"claims": case["claims_library"]}))
+        config.claims_library = "approved.yaml"
+    result = check_text(case["text"], path=path, config=config)
     assert result.error is None
     found = [f for f in result.findings if f.rule == rule_id]
     assert [f.text for f in found] == case["flags"]

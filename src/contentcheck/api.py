@@ -37,6 +37,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     known = {r.id for r in config.all_rules()}
     accepted = {" ".join(term.lower().split()) for term in config.accept}
     result.findings = check_document(document, rules, known, accepted)
+    result.claims = document.cache.get("claims_register", [])
     if corpus is not None:
         corpus.add(document, rules, known)
     return result

@@ -61,10 +61,11 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule raised.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+@click.option("--claims", "show_claims", is_flag=True, help="Print each file's claims register after its findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
 def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename,
-          fix, diff):
+          show_claims, fix, diff):
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
     explicit = load_config_file(Path(config_path)) if config_path else None
     (explicit or ConfigResolver().for_path(str(Path.cwd() / "_"))).with_selection(_split(select), _split(ignore))
@@ -75,7 +76,7 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
         report = _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write=fix and not diff)
         if diff:
             sys.exit(2 if report.has_errors else 0)
-    _emit(report, fmt, output, quiet, statistics)
+    _emit(report, fmt, output, quiet, statistics, show_claims)
     if report.has_errors:
         sys.exit(2)
     if not exit_zero and report.fails(fail_on or report.fail_on or "warning"):
@@ -109,9 +110,9 @@ def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_
     return check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename)
 
 
-def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics: bool) -> None:
+def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics: bool, claims: bool = False) -> None:
     color = _use_color(output) and fmt == "text"
-    text = FORMATS[fmt](report, color=color, quiet=quiet)
+    text = FORMATS[fmt](report, color=color, quiet=quiet, claims=claims)
     if statistics and fmt == "text":
         text = format_statistics(report) + text
     if output:

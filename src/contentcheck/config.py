@@ -36,6 +36,7 @@ TOP_LEVEL = {
     "vocabulary": (dict, "{accept: [...], reject: [...]} terms"),
     "max_file_size": (int, "largest file checked, in bytes"),
     "options": (dict, "per-rule settings: {rule-id: {field: value}}, e.g. thresholds and allow lists"),
+    "claims_library": (str, "YAML file of approved claims and their references, relative to this file"),
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
@@ -66,6 +67,7 @@ class Config:
     reject: list[str] = field(default_factory=list)
     max_file_size: int = 10 * 1024 * 1024
     options: dict[str, dict] = field(default_factory=dict)
+    claims_library: str | None = None
     _all_rules: list[Rule] | None = field(default=None, repr=False)
     _rule_cache: dict = field(default_factory=dict, repr=False)
 
@@ -93,14 +95,26 @@ class Config:
         return self._all_rules
 
     def _with_options(self, rule: Rule) -> Rule:
-        """The rule rebuilt with this config's `options` for it merged over its YAML fields."""
-        if rule.id not in self.options:
+        """The rule rebuilt with this config's `options` for it merged over its YAML fields.
+
+        Path fields keep their meaning: relative to the rule file when the rule sets them, relative
+        to this config when the config does.
+        """
+        options = dict(self.options.get(rule.id, {}))
+        if self.claims_library and rule.kind == "health-claim":
+            options.setdefault("library", self.claims_library)
+        if not options:
             return rule
         if rule.data is None:
             raise ConfigError(f"rule '{rule.id}' has no options to set", self.path)
-        merged = LineDict({**rule.data, **self.options[rule.id]})
-        merged.line = getattr(self.options[rule.id], "line", 0)
-        merged.key_lines = getattr(self.options[rule.id], "key_lines", {})
+        merged = LineDict({**rule.data, **options})
+        for name, default in type(rule).PATH_FIELDS.items():
+            if name in options:
+                merged[name] = str((self.root / str(options[name])).resolve())
+            elif rule.data.get(name, default) is not None and rule.source:
+                merged[name] = str((Path(rule.source).parent / str(rule.data.get(name, default))).resolve())
+        merged.line = getattr(self.options.get(rule.id), "line", 0)
+        merged.key_lines = getattr(self.options.get(rule.id), "key_lines", {})
         return type(rule).from_yaml(merged, self.path or "<config>", rule.pack, rule.id)
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -219,6 +233,10 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
             config.fail_on = value
         elif key == "max_file_size":
             config.max_file_size = value
+        elif key == "claims_library":
+            if not (root / value).is_file():
+                raise ConfigError(f"claims library '{value}' does not exist", where, _line(data, key))
+            config.claims_library = value
         elif key == "options":
             for rule_id, fields in value.items():
                 if not isinstance(fields, dict):

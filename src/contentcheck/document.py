@@ -45,6 +45,7 @@ class Block:
     text: str = ""
     pieces: list[Piece] = field(default_factory=list)
     quoted: bool = False  # inside a blockquote
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, href) in block text
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool = False) -> None:

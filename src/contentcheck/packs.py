@@ -32,8 +32,8 @@ def load_pack(folder: str, name: str | None = None) -> tuple[Rule, ...]:
     pack = name or path.name
     rules = []
     for file in sorted(path.glob("*.y*ml")):
-        if file.name in ("pack.yaml", "pack.yml"):
-            continue
+        if file.name in ("pack.yaml", "pack.yml") or file.name.startswith("_"):
+            continue  # pack metadata and data files (a vocabulary), not rules
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

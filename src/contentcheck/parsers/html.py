@@ -49,6 +49,7 @@ class _Parser(HTMLParser):
         self.boilerplate = 0
         self.article = 0
         self.block = Block("paragraph")
+        self.open_link: tuple[int, str] | None = None
 
     # --- positions -------------------------------------------------------------------------------
     def source_position(self) -> int:
@@ -80,6 +81,8 @@ class _Parser(HTMLParser):
             if block.kind == "title":
                 self.document.metadata.setdefault("title", block.text.strip())
         self.block = Block("paragraph")
+        if self.open_link is not None:
+            self.open_link = (0, self.open_link[1])
 
     def add(self, text: str, start: int, end: int, verbatim: bool) -> None:
         if self.dropped:
@@ -104,6 +107,8 @@ class _Parser(HTMLParser):
         if tag in VOID:
             return
         self.stack.append(tag)
+        if tag == "a" and not self.dropped:
+            self.open_link = (len(self.block.text), dict(attrs).get("href") or "")
         if tag in DROPPED:
             self.dropped += 1
         elif tag in ARTICLE:
@@ -125,6 +130,11 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag not in self.stack:
             return  # a stray end tag closes nothing
+        if tag == "a" and self.open_link is not None:
+            start, href = self.open_link
+            if start <= len(self.block.text):
+                self.block.links.append((start, len(self.block.text), href))
+            self.open_link = None
         if tag in BLOCK_TAGS:
             self.flush()
         while self.stack:

@@ -152,8 +152,13 @@ def _add_inline(block: Block, children, cursor: _Cursor, document: Document) -> 
                 closing = cursor.find(child.markup)
                 end = closing + len(child.markup) if closing >= 0 else found + len(child.markup)
                 block.add(" ", found, end)  # code never reaches prose rules, but words stay apart
+        elif kind == "link_open":
+            block.links.append((len(block.text), len(block.text), child.attrs.get("href", "")))
         elif kind == "link_close":
             cursor.skip_link_tail()
+            if block.links:
+                start, _, href = block.links[-1]
+                block.links[-1] = (start, len(block.text), href)
         elif kind == "image":
             found = cursor.find("![")
             if found >= 0:

@@ -31,7 +31,21 @@ def _snippet(source: str, finding, color: bool) -> list[str]:
     return [f"{pad} |", f"{gutter} | {text}", f"{pad} | {underline}"]
 
 
-def format_text(report: Report, color: bool = False, quiet: bool = False, **_: object) -> str:
+def format_claims(result) -> list[str]:
+    """The claims register as a plain table: line, strength, support, claim, references."""
+    if not result.claims:
+        return []
+    lines = [f"Claims register: {result.path}", "  line  strength  support   claim"]
+    for claim in result.claims:
+        text = " ".join(claim["text"].split())
+        text = text if len(text) <= 90 else text[:87] + "..."
+        lines.append(f"  {claim['line']:>4}  {claim['strength']:<8}  {claim['support']:<8}  {text}")
+        if claim["references"]:
+            lines.append(f"{'':28}source: {'; '.join(claim['references'])}")
+    return lines + [""]
+
+
+def format_text(report: Report, color: bool = False, quiet: bool = False, claims: bool = False, **_: object) -> str:
     out: list[str] = []
     for result in report.files:
         if result.error:
@@ -46,6 +60,8 @@ def format_text(report: Report, color: bool = False, quiet: bool = False, **_: o
                 if finding.suggestion:
                     out.append(f"{' ' * len(str(finding.line))} = suggestion: {finding.suggestion}")
                 out.append("")
+        if claims:
+            out.extend(format_claims(result))
     for problem in report.problems:
         out.append(_paint("error: ", "error", color) + problem)
     summary = report.summary()

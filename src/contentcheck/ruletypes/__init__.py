@@ -38,12 +38,13 @@ def _register_family_types() -> None:
     """Rule types whose logic lives in families/ (imported late: they build on the types above)."""
     if "duplicate-sentence" in RULE_TYPES:
         return
+    from ..families.claims import CitationsRule, HealthClaimRule
     from ..families.crossfile import CrossFileDuplicateRule
     from ..families.duplicates import (DuplicateParagraphRule, DuplicateSentenceRule, NearDuplicateSentenceRule,
                                        RepeatedClauseRule)
 
     for rule_type in (DuplicateSentenceRule, RepeatedClauseRule, NearDuplicateSentenceRule, DuplicateParagraphRule,
-                      CrossFileDuplicateRule):
+                      CrossFileDuplicateRule, HealthClaimRule, CitationsRule):
         RULE_TYPES[rule_type.kind] = rule_type
 
 

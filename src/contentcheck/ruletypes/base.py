@@ -36,6 +36,7 @@ class Rule:
     data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
 
     TYPE_FIELDS: ClassVar[dict[str, Any]] = {}
+    PATH_FIELDS: ClassVar[dict[str, str | None]] = {}  # field -> default; relative to the file that sets it
     kind: ClassVar[str] = "python"
 
     # --- building ----------------------------------------------------------------------------------

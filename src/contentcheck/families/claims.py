@@ -1,0 +1,296 @@
+"""The claims register: which health claims an article makes, how strongly, and what supports them.
+
+A sentence is a claim when it has an outcome verb ("relieves", "lowers") and an outcome or
+condition ("pain", "blood pressure", "sciatica"), and does not deny one ("there is no evidence
+that"). Its strength comes from its wording (absolute, strong, hedged); its support from a citation
+in the sentence or its paragraph, or from a match in the approved-claims library. The vocabulary is
+YAML (rules/claims/_vocabulary.yaml) so editors can extend it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Block, Document
+from ..errors import ConfigError
+from ..patterns import Matcher
+from ..ruletypes.base import Rule, field_line
+from ..yamlload import load_yaml
+
+STRENGTHS = ("hedged", "strong", "absolute")
+CLAIM_KINDS = ("paragraph", "list_item", "blockquote", "table_cell")
+DEFAULT_VOCABULARY = "_vocabulary.yaml"
+DEFAULT_MATCH_SCORE = 80  # rapidfuzz token_sort_ratio, 0-100, after hedges are set aside
+
+
+@dataclass
+class Vocabulary:
+    verbs: Matcher
+    verb_exceptions: Matcher
+    topics: Matcher
+    absolute: Matcher
+    hedges: Matcher
+    not_claims: Matcher
+    citations: Matcher
+    strip_words: re.Pattern
+
+
+@dataclass
+class ApprovedClaim:
+    text: str
+    references: list[str]
+    strength: str
+    core: str  # the text with hedges and absolute words removed, for matching
+
+
+@dataclass
+class Claim:
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    strength: str
+    support: str  # cited, approved, uncited
+    references: list[str] = field(default_factory=list)
+    approved: ApprovedClaim | None = None
+    strengthened: bool = False
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "strength": self.strength, "support": self.support, "references": self.references,
+                "approved_text": self.approved.text if self.approved else None}
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    except OSError as exc:
+        raise ConfigError(f"cannot read claims vocabulary: {exc.strerror}", str(path)) from None
+    if not isinstance(data, dict):
+        raise ConfigError("claims vocabulary must be a mapping", str(path), 1)
+
+    def words(key):
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            raise ConfigError(f"'{key}' must be a list", str(path), field_line(data, key))
+        return [str(v) for v in value]
+
+    lists = {key: words(key) for key in ("outcome_verbs", "verb_exceptions", "outcomes", "conditions",
+                                         "absolute_markers", "hedges", "not_claims", "citation_patterns")}
+    strip = sorted(lists["hedges"] + lists["absolute_markers"], key=len, reverse=True)
+    return Vocabulary(
+        verbs=Matcher(lists["outcome_verbs"]),
+        verb_exceptions=Matcher(lists["verb_exceptions"]),
+        topics=Matcher(lists["outcomes"] + lists["conditions"]),
+        absolute=Matcher(lists["absolute_markers"]),
+        hedges=Matcher(lists["hedges"]),
+        not_claims=Matcher(lists["not_claims"]),
+        citations=Matcher((), lists["citation_patterns"], ignorecase=False, whole_words=False, path=str(path),
+                          line=field_line(data, "citation_patterns")),
+        strip_words=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in strip) + r")\b", re.IGNORECASE),
+    )
+
+
+def has_outcome_verb(text: str, vocabulary: Vocabulary) -> bool:
+    excepted = list(vocabulary.verb_exceptions.finditer(text))
+    return any(not any(s <= start and end <= e for s, e in excepted) for start, end in vocabulary.verbs.finditer(text))
+
+
+def strength_of(text: str, vocabulary: Vocabulary) -> str:
+    absolute = vocabulary.absolute.search(text)
+    if vocabulary.hedges.search(text):
+        # "may cure" is hedged; "will" or "guaranteed" beside a hedge still promises.
+        return "absolute" if re.search(r"\b(?:will|guaranteed|100%|always|permanently)\b", text, re.I) else "hedged"
+    return "absolute" if absolute else "strong"
+
+
+def core_words(text: str, vocabulary: Vocabulary) -> str:
+    stripped = vocabulary.strip_words.sub(" ", text.lower())
+    return " ".join(re.findall(r"[^\W_]+", stripped))
+
+
+def load_library(path: Path, vocabulary: Vocabulary) -> list[ApprovedClaim]:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    except OSError as exc:
+        raise ConfigError(f"cannot read claims library: {exc.strerror or exc}", str(path)) from None
+    entries = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ConfigError("a claims library needs a 'claims:' list", str(path), getattr(data, "line", 1))
+    library = []
+    for index, entry in enumerate(entries):
+        line = entries.line_of(index) if hasattr(entries, "line_of") else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+            raise ConfigError("each approved claim needs a 'text'", str(path), line)
+        references = entry.get("references") or []
+        if not isinstance(references, list) or not references:
+            raise ConfigError("each approved claim needs a non-empty 'references' list", str(path), line)
+        text = entry["text"]
+        library.append(ApprovedClaim(text, [str(r) for r in references], strength_of(text, vocabulary),
+                                     core_words(text, vocabulary)))
+    return library
+
+
+def _citations_in(block: Block, start: int, end: int, vocabulary: Vocabulary) -> list[str]:
+    found = [href or block.text[s:e] for s, e, href in block.links if s < end and e > start]
+    found += [block.text[s:e] for s, e in vocabulary.citations.finditer(block.text[start:end])]
+    return found
+
+
+class HealthClaimRule(Rule):
+    """Finds claims; reports those whose strength is in `strengths` and that nothing supports."""
+
+    kind = "health-claim"
+    TYPE_FIELDS = {"strengths": list, "vocabulary": str, "library": str, "match_score": int, "report": str}
+    PATH_FIELDS = {"vocabulary": DEFAULT_VOCABULARY, "library": None}
+
+    def prepare(self, data, path):
+        base = Path(path).parent
+        vocabulary_path = base / data.get("vocabulary", DEFAULT_VOCABULARY)
+        self.vocabulary = _vocabulary_cache(str(vocabulary_path.resolve()))
+        self.strengths = tuple(data.get("strengths") or ())
+        for strength in self.strengths:
+            if strength not in STRENGTHS:
+                raise ConfigError(f"strength '{strength}' is not one of {', '.join(STRENGTHS)}", path,
+                                  field_line(data, "strengths"))
+        self.report = data.get("report", "unsupported")
+        if self.report not in ("unsupported", "strengthened"):
+            raise ConfigError("report must be 'unsupported' or 'strengthened'", path, field_line(data, "report"))
+        self.match_score = data.get("match_score", DEFAULT_MATCH_SCORE)
+        library = data.get("library")
+        self.library_path = str((base / library).resolve()) if library else None
+        self.library = _library_cache(self.library_path, str(vocabulary_path.resolve())) if library else []
+
+    def check(self, document):
+        for claim, block in claims_register(document, self):
+            start, end = claim.start, claim.end
+            if self.report == "strengthened":
+                if claim.strengthened:
+                    message = self.message.replace("{approved}", f"approved: '{claim.approved.text}'")
+                    yield self.finding(message, start, end, suggestion=claim.approved.text)
+            elif claim.support == "uncited" and claim.strength in self.strengths:
+                yield self.finding(self.message.replace("{strength}", claim.strength), start, end,
+                                   suggestion="Add a reference (a link, [1], or author and year), or use hedged wording.",
+                                   strength=claim.strength)
+
+
+_VOCABULARIES: dict[str, Vocabulary] = {}
+_LIBRARIES: dict[tuple[str, str], list[ApprovedClaim]] = {}
+
+
+def _vocabulary_cache(path: str) -> Vocabulary:
+    if path not in _VOCABULARIES:
+        _VOCABULARIES[path] = load_vocabulary(Path(path))
+    return _VOCABULARIES[path]
+
+
+def _library_cache(path: str, vocabulary_path: str) -> list[ApprovedClaim]:
+    if (path, vocabulary_path) not in _LIBRARIES:
+        _LIBRARIES[(path, vocabulary_path)] = load_library(Path(path), _vocabulary_cache(vocabulary_path))
+    return _LIBRARIES[(path, vocabulary_path)]
+
+
+def claims_register(document: Document, rule: HealthClaimRule) -> list[tuple[Claim, Block]]:
+    """Every claim in the document, computed once and shared by the claim rules (and the report)."""
+    key = ("claims", id(rule.vocabulary), rule.library_path)
+    if key not in document.cache:
+        claims = _find_claims(document, rule.vocabulary, rule.library, rule.match_score)
+        document.cache[key] = claims
+        document.cache["claims_register"] = [claim.to_json() for claim, _ in claims]
+    return document.cache[key]
+
+
+def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:
+    from rapidfuzz import fuzz
+
+    claims = []
+    for block in document.blocks:
+        if block.kind not in CLAIM_KINDS:
+            continue
+        paragraph_sources = None
+        for sentence in block.sentences:
+            text = sentence.text
+            if text.rstrip().endswith("?") or not vocabulary.topics.search(text) or not has_outcome_verb(text, vocabulary):
+                continue
+            if vocabulary.not_claims.search(text):
+                continue
+            references = _citations_in(block, sentence.start, sentence.end, vocabulary)
+            if not references:
+                if paragraph_sources is None:
+                    paragraph_sources = _citations_in(block, 0, len(block.text), vocabulary)
+                references = list(paragraph_sources)
+            strength = strength_of(text, vocabulary)
+            start, end = block.to_source(sentence.start, sentence.end)
+            line, column = document.lines.position(start)
+            claim = Claim(document.source[start:end], start, end, line, column, strength,
+                          "cited" if references else "uncited", references)
+            if library:
+                core = core_words(text, vocabulary)
+                best = max(library, key=lambda approved: fuzz.token_sort_ratio(core, approved.core))
+                if fuzz.token_sort_ratio(core, best.core) >= match_score:
+                    claim.approved = best
+                    if STRENGTHS.index(strength) > STRENGTHS.index(best.strength):
+                        claim.strengthened = True
+                    elif claim.support == "uncited":
+                        claim.support = "approved"
+                        claim.references = list(best.references)
+            claims.append((claim, block))
+    return claims
+
+
+_CITED_NUMBER = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
+_REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading)\s*:?\s*$", re.I)
+_REFERENCE_NUMBER = re.compile(r"[ \t]*(?:\[(\d+)\]|(\d+)[.)])")
+
+
+def _numbers(spec: str) -> set[int]:
+    numbers: set[int] = set()
+    for part in re.split(r"\s*,\s*", spec):
+        bounds = re.split(r"\s*[–-]\s*", part)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit() and int(bounds[1]) - int(bounds[0]) < 100:
+            numbers.update(range(int(bounds[0]), int(bounds[1]) + 1))
+        elif part.isdigit():
+            numbers.add(int(part))
+    return numbers
+
+
+class CitationsRule(Rule):
+    """Numbered citations must point at a numbered reference, and references must be cited."""
+
+    kind = "citations"
+    TYPE_FIELDS = {}
+
+    def check(self, document):
+        references: dict[int, tuple[int, int]] = {}
+        in_references = False
+        cited: dict[int, tuple[int, int]] = {}
+        for block in document.blocks:
+            if block.kind == "heading":
+                in_references = bool(_REFERENCE_HEADING.match(block.text))
+                continue
+            if in_references:
+                line_start = document.lines.line_start(document.lines.position(block.source_start)[0])
+                match = _REFERENCE_NUMBER.match(document.source, line_start)
+                if match:
+                    references.setdefault(int(match.group(1) or match.group(2)), (block.source_start, block.source_end))
+                    continue
+            for match in _CITED_NUMBER.finditer(block.text):
+                span = block.to_source(match.start(), match.end())
+                for number in _numbers(match.group(1)):
+                    cited.setdefault(number, span)
+        if not cited and not references:
+            return
+        for number, (start, end) in sorted(cited.items(), key=lambda item: item[1]):
+            if number not in references:
+                problem = (f"Citation [{number}] has no matching reference; the References section lists "
+                           + (", ".join(str(n) for n in sorted(references)) if references else "nothing") + ".")
+                yield self.finding(self.message.replace("{problem}", problem), start, end,
+                                   suggestion=f"Add reference {number} or correct the number.")
+        for number, (start, end) in sorted(references.items(), key=lambda item: item[1]):
+            if number not in cited:
+                problem = f"Reference {number} is never cited in the text."
+                yield self.finding(self.message.replace("{problem}", problem), start, end,
+                                   suggestion=f"Cite [{number}] where it supports a claim, or remove it.")

@@ -1,0 +1,74 @@
+"""The claims register in the report: strength, support, references, the approved-claims library."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from contentcheck import Config, check_text
+
+ARTICLE = """# Back pain
+
+Staying active may help back pain get better sooner. Spinal decompression eliminates sciatica.
+Walking reduces back pain in older adults [1].
+
+## References
+
+1. Example review, 2020.
+"""
+
+
+def register(text, config=None):
+    return check_text(text, "a.md", config or Config()).claims
+
+
+def test_register_lists_every_claim_with_strength_and_support():
+    claims = register(ARTICLE)
+    assert [(c["line"], c["strength"], c["support"]) for c in claims] == [
+        (3, "hedged", "cited"), (3, "absolute", "cited"), (4, "strong", "cited")]
+    assert claims[0]["references"] == ["[1]"]
+    source_slices = [ARTICLE[c["start"]:c["end"]] for c in claims]
+    assert source_slices == [c["text"] for c in claims]
+
+
+def test_uncited_paragraph_claims_are_uncited():
+    claims = register("Spinal decompression eliminates sciatica. Turmeric may reduce inflammation.\n")
+    assert [(c["strength"], c["support"]) for c in claims] == [("absolute", "uncited"), ("hedged", "uncited")]
+
+
+def test_approved_claim_carries_library_reference(tmp_path):
+    (tmp_path / "approved.yaml").write_text(
+        "claims:\n  - text: Staying active may help back pain get better sooner.\n"
+        "    references: [Dahm KT et al. Cochrane 2010]\n")
+    config = Config(root=tmp_path, claims_library="approved.yaml")
+    [claim] = register("Staying active may help back pain to get better sooner.\n", config)
+    assert claim["support"] == "approved" and claim["references"] == ["Dahm KT et al. Cochrane 2010"]
+    assert claim["approved_text"] == "Staying active may help back pain get better sooner."
+
+
+def test_claims_library_errors_name_file_and_line(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text("claims_library: approved.yaml\n")
+    (tmp_path / "approved.yaml").write_text("claims:\n  - text: Walking helps.\n")
+    (tmp_path / "post.md").write_text("Walking helps back pain.\n")
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {tmp_path}/approved.yaml:2: each approved claim needs a non-empty 'references' list"
+
+
+def test_text_report_prints_register_with_claims_flag():
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", "samples/spine-clinic-promo.md", "--claims",
+                             "--select", "claim"], capture_output=True, text=True, cwd=root)
+    assert "Claims register: samples/spine-clinic-promo.md" in result.stdout
+    assert "absolute  uncited" in result.stdout
+    plain = subprocess.run([sys.executable, "-m", "contentcheck", "check", "samples/spine-clinic-promo.md",
+                            "--select", "claim"], capture_output=True, text=True, cwd=root)
+    assert "Claims register" not in plain.stdout
+
+
+def test_json_report_carries_claims():
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", "samples/back-pain-clean.md", "--format",
+                             "json"], capture_output=True, text=True, cwd=root)
+    [claim] = json.loads(result.stdout)["files"][0]["claims"]
+    assert claim["support"] == "cited" and claim["strength"] == "hedged"
