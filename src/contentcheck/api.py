@@ -30,6 +30,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     result = FileResult(path=path, source=text)
     try:
         document = parse(text, path, fmt)
+        document.health_override = config.health_for(path)
         rules = config.rules_for(path)
     except ContentcheckError as exc:
         result.error = str(exc) if exc.path else f"{path}: {exc}"

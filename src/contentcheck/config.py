@@ -38,7 +38,7 @@ TOP_LEVEL = {
     "options": (dict, "per-rule settings: {rule-id: {field: value}}, e.g. thresholds and allow lists"),
     "claims_library": (str, "YAML file of approved claims and their references, relative to this file"),
 }
-OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict}
+OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "health": bool}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
 
 
@@ -48,6 +48,7 @@ class Override:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
+    health: bool | None = None  # force "is health content" for these files
 
 
 @dataclass
@@ -144,6 +145,14 @@ class Config:
             derived.validate_selectors()
             self._rule_cache[key] = derived
         return self._rule_cache[key]
+
+    def health_for(self, path: str) -> bool | None:
+        """The last matching override's `health:` setting, if any."""
+        value = None
+        for override in self.overrides:
+            if override.health is not None and self._matches(path, override.files):
+                value = override.health
+        return value
 
     def validate_selectors(self) -> None:
         """Every id in select/ignore/severity must name a rule, pack or category."""
@@ -266,7 +275,16 @@ def _override(item: Any, path: str) -> Override:
         select=_check_type(item, "select", list, path) if "select" in item else None,
         ignore=_check_type(item, "ignore", list, path) if "ignore" in item else [],
         severity=_severities(_check_type(item, "severity", dict, path), path) if "severity" in item else {},
+        health=_check_bool(item, "health", path),
     )
+
+
+def _check_bool(data: dict, key: str, path: str) -> bool | None:
+    if key not in data:
+        return None
+    if not isinstance(data[key], bool):
+        raise ConfigError(f"'{key}' must be true or false", path, _line(data, key))
+    return data[key]
 
 
 

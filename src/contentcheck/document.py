@@ -129,6 +129,7 @@ class Document:
     boilerplate: list[Block] = field(default_factory=list)  # nav, header, footer: not prose
     metadata: dict[str, Any] = field(default_factory=dict)  # front matter, <meta>, <title>
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
+    health_override: bool | None = None  # from a config override for this path
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # derived data rules share (sentence units, ...)
     _lines: LineIndex | None = field(default=None, repr=False)
 

@@ -40,11 +40,13 @@ def _register_family_types() -> None:
         return
     from ..families.claims import CitationsRule, HealthClaimRule
     from ..families.crossfile import CrossFileDuplicateRule
+    from ..families.disclaimers import DisclaimerRule, DisclosureRule, RequiredElementsRule
     from ..families.duplicates import (DuplicateParagraphRule, DuplicateSentenceRule, NearDuplicateSentenceRule,
                                        RepeatedClauseRule)
 
     for rule_type in (DuplicateSentenceRule, RepeatedClauseRule, NearDuplicateSentenceRule, DuplicateParagraphRule,
-                      CrossFileDuplicateRule, HealthClaimRule, CitationsRule):
+                      CrossFileDuplicateRule, HealthClaimRule, CitationsRule, DisclaimerRule, DisclosureRule,
+                      RequiredElementsRule):
         RULE_TYPES[rule_type.kind] = rule_type
 
 

@@ -1,0 +1,300 @@
+"""Required statements: is this health content, does it carry a medical disclaimer (by meaning, not
+wording), does it promote a brand without disclosure, and does it have the house's required elements.
+
+Everything that decides (element patterns and weights, the health vocabulary, disclosure phrases)
+is YAML in rules/disclaimers/; this module only scores and reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Block, Document
+from ..errors import ConfigError
+from ..patterns import Matcher
+from ..ruletypes.base import Rule, field_line
+from ..yamlload import load_yaml
+
+_DATA: dict[str, object] = {}
+
+
+def _load(path: str, build):
+    if path not in _DATA:
+        try:
+            data = load_yaml(Path(path).read_text(encoding="utf-8"), path)
+        except OSError as exc:
+            raise ConfigError(f"cannot read: {exc.strerror or exc}", path) from None
+        if not isinstance(data, dict):
+            raise ConfigError("must be a mapping", path, 1)
+        _DATA[path] = build(data, path)
+    return _DATA[path]
+
+
+# --- health content --------------------------------------------------------------------------------
+@dataclass
+class HealthVocabulary:
+    terms: Matcher
+    min_share: float
+    min_terms: int
+
+
+def _health_vocabulary(data, path) -> HealthVocabulary:
+    return HealthVocabulary(Matcher([str(t) for t in data.get("terms") or []]), float(data.get("min_share", 0.01)),
+                            int(data.get("min_terms", 3)))
+
+
+def prose_text(document: Document) -> str:
+    return "\n".join(b.text for b in document.blocks)
+
+
+def is_health_content(document: Document, vocabulary: HealthVocabulary) -> bool:
+    """Front matter `health:` first, then a config override, then the density of health terms."""
+    if "health" not in document.cache:
+        declared = document.metadata.get("health", document.health_override)
+        if isinstance(declared, bool):
+            document.cache["health"] = declared
+        else:
+            text = prose_text(document)
+            matches = [text[s:e].lower() for s, e in vocabulary.terms.finditer(text)]
+            words = len(re.findall(r"[^\W_]+", text))
+            document.cache["health"] = (len(set(matches)) >= vocabulary.min_terms
+                                        and words > 0 and len(matches) / words >= vocabulary.min_share)
+    return document.cache["health"]
+
+
+# --- disclaimers -----------------------------------------------------------------------------------
+@dataclass
+class DisclaimerModel:
+    elements: dict[str, tuple[float, Matcher]]
+    threshold: float
+
+    def score(self, text: str) -> tuple[float, list[str]]:
+        found = [name for name, (_, matcher) in self.elements.items() if matcher.search(text)]
+        return sum(self.elements[name][0] for name in found), found
+
+
+def _disclaimer_model(data, path) -> DisclaimerModel:
+    elements = {}
+    for name, spec in (data.get("elements") or {}).items():
+        if not isinstance(spec, dict) or "weight" not in spec or not isinstance(spec.get("patterns"), list):
+            raise ConfigError(f"element '{name}' needs 'weight' and a 'patterns' list", path,
+                              field_line(data["elements"], name))
+        patterns = [f"(?i){p}" for p in spec["patterns"]]
+        elements[name] = (float(spec["weight"]), Matcher((), patterns, False, False, path, field_line(spec, "patterns"),
+                                                         pattern_lines=[spec["patterns"].line_of(i) for i in range(len(patterns))]
+                                                         if hasattr(spec["patterns"], "line_of") else None))
+    return DisclaimerModel(elements, float(data.get("threshold", 2.0)))
+
+
+@dataclass
+class FoundDisclaimer:
+    position: float  # 0.0 = top of the article, 1.0 = bottom (footer and front matter count as found anywhere)
+    start: int | None
+    end: int | None
+    elements: list[str]
+
+
+def find_disclaimers(document: Document, model: DisclaimerModel) -> list[FoundDisclaimer]:
+    key = ("disclaimers", id(model))
+    if key in document.cache:
+        return document.cache[key]
+    found = []
+    metadata_text = document.metadata.get("disclaimer")
+    if isinstance(metadata_text, str) and metadata_text.strip():
+        found.append(FoundDisclaimer(-1.0, None, None, ["front matter"]))
+    blocks = [b for b in document.blocks if b.kind not in ("heading", "title", "alt")]
+    for index, block in enumerate(blocks):
+        score, elements = model.score(block.text)
+        if score >= model.threshold:
+            found.append(FoundDisclaimer(index / max(len(blocks) - 1, 1), block.source_start, block.source_end, elements))
+    for block in document.boilerplate:
+        score, elements = model.score(block.text)
+        if score >= model.threshold:
+            position = 1.0 if block.source_start > (blocks[-1].source_start if blocks else 0) else 0.0
+            found.append(FoundDisclaimer(position, block.source_start, block.source_end, elements))
+    document.cache[key] = found
+    return found
+
+
+class DisclaimerRule(Rule):
+    """Reports a missing disclaimer (`report: missing`) or a misplaced one (`report: placement`)."""
+
+    kind = "disclaimer"
+    TYPE_FIELDS = {"suggested_text": str, "placement": str, "report": str, "elements": str, "health": str}
+    PATH_FIELDS = {"elements": "_elements.yaml", "health": "_health.yaml"}
+
+    def prepare(self, data, path):
+        base = Path(path).parent
+        self.model = _load(str((base / data.get("elements", "_elements.yaml")).resolve()), _disclaimer_model)
+        self.health = _load(str((base / data.get("health", "_health.yaml")).resolve()), _health_vocabulary)
+        self.suggested_text = data.get("suggested_text")
+        self.placement = data.get("placement", "anywhere")
+        self.report = data.get("report", "missing")
+        if self.placement not in ("anywhere", "top", "bottom"):
+            raise ConfigError("placement must be anywhere, top or bottom", path, field_line(data, "placement"))
+        if self.report not in ("missing", "placement"):
+            raise ConfigError("report must be missing or placement", path, field_line(data, "report"))
+
+    def check(self, document):
+        if not is_health_content(document, self.health):
+            return
+        found = find_disclaimers(document, self.model)
+        if self.report == "missing":
+            if not found:
+                yield self.finding(self.message, suggestion=self.suggested_text)
+            return
+        if self.placement == "anywhere" or not found:
+            return
+        wanted = (lambda d: d.position <= 0.25) if self.placement == "top" else (lambda d: d.position >= 0.75)
+        if any(d.start is None or wanted(d) for d in found):
+            return
+        first = found[0]
+        yield self.finding(self.message.replace("{placement}", self.placement), first.start, first.end,
+                           suggestion=f"Move the disclaimer to the {self.placement} of the article.")
+
+
+# --- sponsorship disclosure ------------------------------------------------------------------------
+_NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*){0,3}")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_PRICE = re.compile(r"[$£€]\s?\d|\b\d+(?:\.\d\d)?\s?(?:USD|GBP|EUR|dollars|pounds|euros)\b")
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:order|buy|shop|book|call|contact|visit|try|get|subscribe|sign\s+up)\b[^.!?]{0,40}\b(?:now|today|online)\b"
+    r"|\b(?:add\s+to\s+(?:cart|basket)|free\s+(?:trial|consultation|shipping)|discount\s+code|promo\s+code|"
+    r"money[-\s]back|special\s+offer|limited[-\s]time\s+offer)\b", re.IGNORECASE)
+_SHOP_LINK = re.compile(r"shop|store|cart|basket|checkout|/buy|/order|/product", re.IGNORECASE)
+GENERIC_NAMES = frozenset("""
+    the a an our your my this that these those it its we you they he she i if when where what why how who
+    for and but or so yet in on at by with from to of as is are was were be do does did not no yes
+    don't do't can will may might should must get keep take try call book order buy contact visit
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow
+    gp nhs fda ftc cdc nih who dr mr mrs ms prof sign
+""".split())
+
+
+@dataclass
+class Promotion:
+    brand: str
+    mentions: int
+    evidence: list[str]
+
+
+def _name_candidates(block: Block) -> list[str]:
+    names = []
+    for sentence in block.sentences:
+        for match in _NAME.finditer(sentence.text):
+            words = match.group().split()
+            while words and words[0].lower().strip("'’") in GENERIC_NAMES:
+                words.pop(0)  # "Order JointFlex" -> "JointFlex"; "Our Clinic" -> "Clinic"
+            while words and words[-1].lower().strip("'’") in GENERIC_NAMES:
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
+            at_sentence_start = match.start() == 0 and len(words) == len(match.group().split())
+            if len(words) >= 2 or _CAMEL.search(name) or not at_sentence_start:
+                names.append(name)
+    return names
+
+
+def find_promotion(document: Document, products: list[str]) -> Promotion | None:
+    blocks = document.blocks
+    text = prose_text(document)
+    counts: dict[str, int] = {}
+    for block in blocks:
+        for name in _name_candidates(block):
+            counts[name] = counts.get(name, 0) + 1
+    signals = [m.group() for m in _CALL_TO_ACTION.finditer(text)]
+    prices = _PRICE.findall(text)
+    shop_links = [href for b in blocks for _, _, href in b.links if _SHOP_LINK.search(href)]
+    for product in products:
+        mentions = len(Matcher([product]).regex.findall(text)) if product.strip() else 0
+        if mentions:
+            return Promotion(product, mentions, ["one of your products"])
+    best = None
+    for name, mentions in counts.items():
+        if mentions < 2 or (len(name.split()) == 1 and not _CAMEL.search(name) and mentions < 3):
+            continue
+        near = [s for b in blocks for s in b.sentences if name in s.text and
+                (_CALL_TO_ACTION.search(s.text) or _PRICE.search(s.text))]
+        commercial = len(signals) + len(prices) + len(shop_links)
+        if not near and commercial < 2:
+            continue
+        evidence = [f"{mentions} mentions"]
+        if signals:
+            evidence.append(f"'{' '.join(signals[0].split())}'")
+        if prices:
+            evidence.append("a price")
+        if shop_links:
+            evidence.append("a shop link")
+        candidate = Promotion(name, mentions, evidence)
+        if best is None or (len(near), mentions) > (best[0], best[1].mentions):
+            best = (len(near), candidate)
+    return best[1] if best else None
+
+
+class DisclosureRule(Rule):
+    """A promoted brand with no disclosure of the commercial relationship."""
+
+    kind = "disclosure"
+    TYPE_FIELDS = {"products": list, "disclosure_phrases": list, "disclosure_patterns": list, "health": str}
+    PATH_FIELDS = {"health": "_health.yaml"}
+
+    def prepare(self, data, path):
+        base = Path(path).parent
+        self.health = _load(str((base / data.get("health", "_health.yaml")).resolve()), _health_vocabulary)
+        self.products = [str(p) for p in data.get("products") or []]
+        self.disclosures = Matcher([str(p) for p in data.get("disclosure_phrases") or []],
+                                   [str(p) for p in data.get("disclosure_patterns") or []], True, True, path,
+                                   field_line(data, "disclosure_patterns"))
+
+    def disclosed(self, document: Document) -> bool:
+        if document.metadata.get("sponsored") is True or document.metadata.get("disclosure"):
+            return True
+        texts = [b.text for b in document.blocks + document.boilerplate] + [str(document.metadata.get("title", ""))]
+        return any(self.disclosures.search(text) for text in texts)
+
+    def check(self, document):
+        if not is_health_content(document, self.health) or self.disclosed(document):
+            return
+        promotion = find_promotion(document, self.products)
+        if promotion:
+            message = self.message.replace("{brand}", f"'{promotion.brand}'").replace("{evidence}", ", ".join(promotion.evidence))
+            yield self.finding(message, suggestion="Add a disclosure such as 'Sponsored by ...' or "
+                                                   "'We sell the products featured here.' near the top.",
+                               brand=promotion.brand)
+
+
+# --- required elements -----------------------------------------------------------------------------
+class RequiredElementsRule(Rule):
+    """House rules: author, reviewer, review date, sources; each reported when `require`d and missing."""
+
+    kind = "required-elements"
+    TYPE_FIELDS = {"require": list, "elements": dict}
+
+    def prepare(self, data, path):
+        self.elements = data.get("elements") or {}
+        self.require = [str(r) for r in data.get("require") or []]
+        for name in self.require:
+            if name not in self.elements:
+                raise ConfigError(f"unknown required element '{name}' (known: {', '.join(self.elements)})", path,
+                                  field_line(data, "require"))
+
+    def present(self, document: Document, spec: dict) -> bool:
+        keys = {str(k).lower() for k in document.metadata if document.metadata[k] not in (None, "", [])}
+        if keys & {str(k).lower() for k in spec.get("metadata_keys") or []}:
+            return True
+        headings = {str(h).lower() for h in spec.get("headings") or []}
+        blocks = document.blocks + document.boilerplate
+        if headings and any(b.kind == "heading" and b.text.strip().lower().rstrip(":") in headings for b in blocks):
+            return True
+        phrases = spec.get("phrases") or []
+        return bool(phrases) and any(Matcher([str(p) for p in phrases]).search(b.text) for b in blocks)
+
+    def check(self, document):
+        for name in self.require:
+            spec = self.elements[name]
+            if not self.present(document, spec):
+                yield self.finding(self.message.replace("{element}", str(spec.get("label", name))))

@@ -1,0 +1,87 @@
+"""Disclaimers recognised by meaning, health content detection, placement, disclosure, house rules."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contentcheck import Config, check_text
+from contentcheck.families.disclaimers import DisclaimerModel, _disclaimer_model, _load
+from contentcheck.packs import builtin_rules_dir
+
+WORDINGS = yaml.safe_load((Path(__file__).parent / "disclaimer_wordings.yaml").read_text(encoding="utf-8"))
+MODEL: DisclaimerModel = _load(str((builtin_rules_dir() / "disclaimers" / "_elements.yaml").resolve()), _disclaimer_model)
+HEALTH_BODY = ("Back pain is common. Most people get better with gentle exercise, heat and simple painkillers such as "
+               "ibuprofen. The symptoms usually ease within a few weeks without any treatment.")
+
+
+def test_wording_sets_are_large_enough():
+    assert len(WORDINGS["accept"]) >= 25 and len(WORDINGS["reject"]) >= 15
+
+
+@pytest.mark.parametrize("wording", WORDINGS["accept"])
+def test_accepted_wording(wording):
+    score, elements = MODEL.score(wording)
+    assert score >= MODEL.threshold, elements
+    result = check_text(f"{HEALTH_BODY}\n\n{wording}\n", "a.md", Config(select=["disclaimers.medical-disclaimer"]))
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("wording", WORDINGS["reject"])
+def test_rejected_wording(wording):
+    score, elements = MODEL.score(wording)
+    assert score < MODEL.threshold, elements
+    result = check_text(f"{HEALTH_BODY}\n\n{wording}\n", "a.md", Config(select=["disclaimers.medical-disclaimer"]))
+    assert [f.rule for f in result.findings] == ["disclaimers.medical-disclaimer"]
+
+
+def test_missing_disclaimer_suggests_configured_text():
+    [finding] = check_text(HEALTH_BODY, "a.txt", Config(select=["disclaimers.medical-disclaimer"])).findings
+    assert finding.scope == "document" and finding.suggestion.startswith("This article is for general information only.")
+
+
+def test_placement_top_reports_a_disclaimer_at_the_bottom(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text(
+        "select: [disclaimers]\noptions:\n  disclaimers.disclaimer-placement: {placement: top}\n")
+    body = "\n\n".join([HEALTH_BODY] * 1 + [f"Paragraph {i} about stretching the back gently." for i in range(5)])
+    (tmp_path / "a.md").write_text(body + "\n\nNothing on this page replaces a conversation with your GP.\n")
+    from contentcheck import check_paths
+
+    findings = check_paths([str(tmp_path / "a.md")]).findings
+    assert [(f.rule, f.line) for f in findings] == [("disclaimers.disclaimer-placement", 13)]
+
+
+def test_config_override_can_declare_health_content(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text(
+        "select: [disclaimers.medical-disclaimer]\noverrides:\n  - files: ['clinic/**']\n    health: true\n")
+    (tmp_path / "clinic").mkdir()
+    (tmp_path / "clinic" / "opening-hours.md").write_text("We are open from nine until five.\n")
+    (tmp_path / "opening-hours.md").write_text("We are open from nine until five.\n")
+    from contentcheck import check_paths
+
+    report = check_paths([str(tmp_path)])
+    assert [(Path(r.path).parent.name, len(r.findings)) for r in report.files] == [
+        (tmp_path.name, 0), ("clinic", 1)]
+
+
+def test_required_elements_from_config(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text(
+        "select: [disclaimers.required-elements]\n"
+        "options:\n  disclaimers.required-elements: {require: [author, reviewer, last_reviewed, sources]}\n")
+    (tmp_path / "a.md").write_text("---\nauthor: Priya\n---\n# Title\n\nText.\n\n## Sources\n\n1. A source.\n")
+    from contentcheck import check_paths
+
+    messages = [f.message for f in check_paths([str(tmp_path / "a.md")]).findings]
+    assert messages == ["Missing a last-reviewed date: house rules ask every article to have one.",
+                        "Missing a medical reviewer: house rules ask every article to have one."]
+
+
+def test_own_products_from_config_need_disclosure(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text(
+        "select: [disclaimers.sponsorship-disclosure]\n"
+        "options:\n  disclaimers.sponsorship-disclosure: {products: [SpineAlign]}\n")
+    (tmp_path / "a.md").write_text(f"{HEALTH_BODY} Many patients try SpineAlign for their back pain.\n")
+    from contentcheck import check_paths
+
+    [finding] = check_paths([str(tmp_path / "a.md")]).findings
+    assert "'SpineAlign'" in finding.message and "one of your products" in finding.message
