@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .config import Config, ConfigResolver, load_config_file
 from .engine import check_document
+from .families.readability import document_metrics
 from .errors import ContentcheckError
 from .parsers import parse
 from .report import FileResult, Report
@@ -31,6 +32,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     try:
         document = parse(text, path, fmt)
         document.health_override = config.health_for(path)
+        document.audience = config.audience_for(path)
         rules = config.rules_for(path)
     except ContentcheckError as exc:
         result.error = str(exc) if exc.path else f"{path}: {exc}"
@@ -39,6 +41,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     accepted = {" ".join(term.lower().split()) for term in config.accept}
     result.findings = check_document(document, rules, known, accepted)
     result.claims = document.cache.get("claims_register", [])
+    result.metrics = document_metrics(document)
     if corpus is not None:
         corpus.add(document, rules, known)
     return result

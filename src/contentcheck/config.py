@@ -37,8 +37,10 @@ TOP_LEVEL = {
     "max_file_size": (int, "largest file checked, in bytes"),
     "options": (dict, "per-rule settings: {rule-id: {field: value}}, e.g. thresholds and allow lists"),
     "claims_library": (str, "YAML file of approved claims and their references, relative to this file"),
+    "audience": (str, "who the articles are for: patients (default), general, professionals"),
+    "languagetool_url": (str, "URL of a LanguageTool server for grammar checks"),
 }
-OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "health": bool}
+OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "health": bool, "audience": str}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
 
 
@@ -49,6 +51,7 @@ class Override:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     health: bool | None = None  # force "is health content" for these files
+    audience: str | None = None  # patients, general, professionals, ...
 
 
 @dataclass
@@ -69,6 +72,8 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     options: dict[str, dict] = field(default_factory=dict)
     claims_library: str | None = None
+    audience: str | None = None
+    languagetool_url: str | None = None
     _all_rules: list[Rule] | None = field(default=None, repr=False)
     _rule_cache: dict = field(default_factory=dict, repr=False)
 
@@ -145,6 +150,14 @@ class Config:
             derived.validate_selectors()
             self._rule_cache[key] = derived
         return self._rule_cache[key]
+
+    def audience_for(self, path: str) -> str | None:
+        """The last matching override's `audience:`, else the config's own."""
+        value = self.audience
+        for override in self.overrides:
+            if override.audience is not None and self._matches(path, override.files):
+                value = override.audience
+        return value.lower() if value else None
 
     def health_for(self, path: str) -> bool | None:
         """The last matching override's `health:` setting, if any."""
@@ -242,6 +255,8 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
             config.fail_on = value
         elif key == "max_file_size":
             config.max_file_size = value
+        elif key in ("audience", "languagetool_url"):
+            setattr(config, key, value)
         elif key == "claims_library":
             if not (root / value).is_file():
                 raise ConfigError(f"claims library '{value}' does not exist", where, _line(data, key))
@@ -276,6 +291,7 @@ def _override(item: Any, path: str) -> Override:
         ignore=_check_type(item, "ignore", list, path) if "ignore" in item else [],
         severity=_severities(_check_type(item, "severity", dict, path), path) if "severity" in item else {},
         health=_check_bool(item, "health", path),
+        audience=_check_type(item, "audience", str, path) if "audience" in item else None,
     )
 
 

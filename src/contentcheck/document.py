@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading|notes)\s*:?\s*$", re.I)
 PROSE_KINDS = ("heading", "paragraph", "list_item", "blockquote", "table_cell", "alt", "title")
 
 
@@ -130,6 +131,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)  # front matter, <meta>, <title>
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
     health_override: bool | None = None  # from a config override for this path
+    audience: str | None = None  # from the config (top level or an override) for this path
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # derived data rules share (sentence units, ...)
     _lines: LineIndex | None = field(default=None, repr=False)
 
@@ -138,6 +140,18 @@ class Document:
         if self._lines is None:
             self._lines = LineIndex(self.source)
         return self._lines
+
+    def reference_blocks(self) -> set[int]:
+        """ids of blocks under a References / Sources / Bibliography heading (citations, not prose)."""
+        if "reference_blocks" not in self.cache:
+            inside, found = False, set()
+            for block in self.blocks:
+                if block.kind == "heading":
+                    inside = bool(REFERENCE_HEADING.match(block.text))
+                elif inside:
+                    found.add(id(block))
+            self.cache["reference_blocks"] = found
+        return self.cache["reference_blocks"]
 
     def prose_blocks(self, kinds: tuple[str, ...] | frozenset[str] | None = None) -> list[Block]:
         if kinds is None:

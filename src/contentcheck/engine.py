@@ -13,8 +13,13 @@ from .suppressions import find_regions, is_suppressed
 
 
 def run_rules(document: Document, rules: list[Rule]) -> list[Finding]:
+    from .families.readability import audience_of
+
     findings: list[Finding] = []
+    audience = audience_of(document)
     for rule in rules:
+        if rule.audiences and audience not in rule.audiences:
+            continue
         try:
             findings.extend(rule.check(document))
         except Exception as exc:  # a crashing rule must not stop the others

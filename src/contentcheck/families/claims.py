@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Block, Document
+from ..document import REFERENCE_HEADING, Block, Document
 from ..errors import ConfigError
 from ..patterns import Matcher
 from ..ruletypes.base import Rule, field_line
@@ -242,7 +242,6 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
 
 
 _CITED_NUMBER = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
-_REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading)\s*:?\s*$", re.I)
 _REFERENCE_NUMBER = re.compile(r"[ \t]*(?:\[(\d+)\]|(\d+)[.)])")
 
 
@@ -269,7 +268,7 @@ class CitationsRule(Rule):
         cited: dict[int, tuple[int, int]] = {}
         for block in document.blocks:
             if block.kind == "heading":
-                in_references = bool(_REFERENCE_HEADING.match(block.text))
+                in_references = bool(REFERENCE_HEADING.match(block.text))
                 continue
             if in_references:
                 line_start = document.lines.line_start(document.lines.position(block.source_start)[0])

@@ -41,12 +41,13 @@ def _register_family_types() -> None:
     from ..families.claims import CitationsRule, HealthClaimRule
     from ..families.crossfile import CrossFileDuplicateRule
     from ..families.disclaimers import DisclaimerRule, DisclosureRule, RequiredElementsRule
+    from ..families.readability import ReadingLevelRule
     from ..families.duplicates import (DuplicateParagraphRule, DuplicateSentenceRule, NearDuplicateSentenceRule,
                                        RepeatedClauseRule)
 
     for rule_type in (DuplicateSentenceRule, RepeatedClauseRule, NearDuplicateSentenceRule, DuplicateParagraphRule,
                       CrossFileDuplicateRule, HealthClaimRule, CitationsRule, DisclaimerRule, DisclosureRule,
-                      RequiredElementsRule):
+                      RequiredElementsRule, ReadingLevelRule):
         RULE_TYPES[rule_type.kind] = rule_type
 
 

@@ -13,7 +13,7 @@ from ..finding import CATEGORIES, SEVERITIES, Finding
 
 COMMON_FIELDS = {
     "extends": str, "id": str, "category": str, "severity": str, "message": str, "scope": (list, str),
-    "link": str, "description": str, "example": str, "better": str, "why": str,
+    "link": str, "description": str, "example": str, "better": str, "why": str, "audiences": list,
 }
 DEFAULT_SCOPE = tuple(k for k in PROSE_KINDS if k not in ("alt", "title"))
 
@@ -32,6 +32,7 @@ class Rule:
     example: str | None = None
     better: str | None = None
     source: str | None = None  # the YAML file it came from
+    audiences: tuple[str, ...] = ()  # audiences the rule applies to; empty means every audience
     options: dict[str, Any] = field(default_factory=dict)
     data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
 
@@ -71,6 +72,7 @@ class Rule:
             id=data.get("id", default_id), category=category, severity=severity, message=data["message"],
             pack=pack, scope=scope, link=data.get("link"), description=data.get("description", ""),
             why=data.get("why", ""), example=data.get("example"), better=data.get("better"), source=path,
+            audiences=tuple(str(a).lower() for a in data.get("audiences") or ()),
             options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
         )
         rule.prepare(data, path)

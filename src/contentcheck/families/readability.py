@@ -1,0 +1,125 @@
+"""Reading level: document metrics for the report, the grade against the audience's target, and the
+sentences that drag it up.
+
+Counts come from one pass over the prose (paragraphs, list items, quotes; not headings, tables, code,
+navigation, front matter or a References section), with syllables cached per word. Dale-Chall comes from textstat in one
+call per document. The consensus grade is the median of five grade estimates.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from ..document import Document
+from ..errors import ConfigError
+from ..ruletypes.base import Rule, field_line
+from ..textstats import TextStats
+
+METRIC_KINDS = ("paragraph", "list_item", "blockquote")
+FORMULAS = ("consensus_grade", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau", "dale_chall_grade")
+DEFAULT_AUDIENCE = "patients"
+
+
+def dale_chall_grade(score: float) -> float:
+    """The grade band a Dale-Chall score stands for (upper end of each published band)."""
+    for ceiling, grade in ((4.9, 4.0), (5.9, 6.0), (6.9, 8.0), (7.9, 10.0), (8.9, 12.0)):
+        if score <= ceiling:
+            return grade
+    return 14.0
+
+
+def document_metrics(document: Document) -> dict:
+    """Readability figures for the report's `metrics`, computed once per document."""
+    if "metrics" not in document.cache:
+        stats = TextStats()
+        texts = []
+        references = document.reference_blocks()
+        for block in document.blocks:
+            if block.kind in METRIC_KINDS and id(block) not in references:
+                for sentence in block.sentences:
+                    stats.add_text(sentence.text)
+                    texts.append(sentence.text)
+        if not stats.words:
+            document.cache["metrics"] = {"words": 0, "sentences": 0, "syllables": 0}
+            return document.cache["metrics"]
+        import textstat
+
+        dale_chall = textstat.dale_chall_readability_score(" ".join(texts))
+        grades = [stats.flesch_kincaid_grade(), stats.smog(), stats.gunning_fog(), stats.coleman_liau(),
+                  dale_chall_grade(dale_chall)]
+        document.cache["metrics"] = {
+            "words": stats.words, "sentences": stats.sentences, "syllables": stats.syllables,
+            "flesch_reading_ease": round(stats.flesch_reading_ease(), 2),
+            "flesch_kincaid_grade": round(stats.flesch_kincaid_grade(), 2),
+            "smog": round(stats.smog(), 2), "gunning_fog": round(stats.gunning_fog(), 2),
+            "coleman_liau": round(stats.coleman_liau(), 2), "dale_chall": round(dale_chall, 2),
+            "dale_chall_grade": dale_chall_grade(dale_chall),
+            "consensus_grade": round(statistics.median(grades), 2),
+        }
+    return document.cache["metrics"]
+
+
+def audience_of(document: Document) -> str:
+    declared = document.metadata.get("audience")
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip().lower()
+    return document.audience or DEFAULT_AUDIENCE
+
+
+class ReadingLevelRule(Rule):
+    """The grade of the article (`report: document`) or of single sentences (`report: sentences`)
+    against the target for the document's audience."""
+
+    kind = "reading-level"
+    TYPE_FIELDS = {"formula": str, "targets": dict, "min_words": int, "report": str, "margin": (int, float),
+                   "sentence_min_words": int}
+
+    def prepare(self, data, path):
+        self.formula = data.get("formula", "consensus_grade")
+        if self.formula not in FORMULAS:
+            raise ConfigError(f"formula must be one of {', '.join(FORMULAS)}", path, field_line(data, "formula"))
+        self.targets = dict(data.get("targets") or {DEFAULT_AUDIENCE: 8})
+        for audience, target in self.targets.items():
+            if target is not None and not isinstance(target, (int, float)):
+                raise ConfigError(f"target for '{audience}' must be a number or null (off)", path, field_line(data, "targets"))
+        self.min_words = data.get("min_words", 100)
+        self.report = data.get("report", "document")
+        if self.report not in ("document", "sentences"):
+            raise ConfigError("report must be document or sentences", path, field_line(data, "report"))
+        self.margin = float(data.get("margin", 6))
+        self.sentence_min_words = data.get("sentence_min_words", 12)
+
+    def target_for(self, document: Document) -> float | None:
+        declared = document.metadata.get("target_grade")
+        if isinstance(declared, (int, float)) and not isinstance(declared, bool):
+            return float(declared)
+        audience = audience_of(document)
+        return self.targets.get(audience, self.targets.get(DEFAULT_AUDIENCE))
+
+    def check(self, document):
+        target = self.target_for(document)
+        if target is None:
+            return  # this audience has no target (professionals, by default)
+        metrics = document_metrics(document)
+        if self.report == "document":
+            value = metrics.get(self.formula)
+            if metrics["words"] >= self.min_words and value is not None and value > target:
+                name = self.formula.replace("_", " ")
+                message = (self.message.replace("{value}", f"{value:.1f}").replace("{target}", f"{target:g}")
+                           .replace("{formula}", name).replace("{audience}", audience_of(document)))
+                yield self.finding(message, value=value, target=target)
+            return
+        limit = target + self.margin
+        references = document.reference_blocks()
+        for block in document.blocks:
+            if block.kind not in METRIC_KINDS or id(block) in references:
+                continue
+            for sentence in block.sentences:
+                stats = TextStats()
+                stats.add_text(sentence.text)
+                grade = stats.flesch_kincaid_grade()
+                if stats.words >= self.sentence_min_words and grade > limit:
+                    start, end = block.to_source(sentence.start, sentence.end)
+                    message = self.message.replace("{value}", f"{grade:.1f}").replace("{target}", f"{target:g}")
+                    yield self.finding(message, start, end, value=round(grade, 2),
+                                       suggestion="Split the sentence and use shorter, everyday words.")
