@@ -92,7 +92,9 @@ class Rule:
         raise NotImplementedError
 
     def blocks(self, document: Document) -> list[Block]:
-        return [b for b in document.blocks if b.kind in self.scope]
+        """Blocks in this rule's scope; a References section is cited titles, not the article's prose."""
+        references = document.reference_blocks()
+        return [b for b in document.blocks if b.kind in self.scope and id(b) not in references]
 
     def finding(self, message: str, start: int | None = None, end: int | None = None,
                 suggestion: str | None = None, **extra: Any) -> Finding:

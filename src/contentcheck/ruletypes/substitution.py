@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import ConfigError
 from ..patterns import Matcher
 from .base import Rule, field_line
@@ -13,9 +15,30 @@ def _match_case(replacement: str, matched: str) -> str:
     return replacement
 
 
+EXPLANATION_CUES = re.compile(
+    r"\b(?:which\s+means|meaning|also\s+called|also\s+known\s+as|known\s+as|in\s+other\s+words|that\s+is\s+to\s+say|"
+    r"or\s+in\s+plain\s+words|is\s+the\s+medical\s+(?:word|term|name)\s+for|is\s+when)\b", re.IGNORECASE)
+
+
+def explained(block, start: int, end: int) -> bool:
+    """The term is explained where it is used: in brackets beside it, or with an explanation cue in
+    its sentence or the next ("hypertension, which means high blood pressure")."""
+    text = block.text
+    after = text[end:end + 3].lstrip()
+    before = text[max(0, start - 2):start].rstrip()
+    if after.startswith("(") or before.endswith("("):
+        return True
+    sentences = block.sentences
+    for index, sentence in enumerate(sentences):
+        if sentence.start <= start < sentence.end:
+            window = sentence.text + (" " + sentences[index + 1].text if index + 1 < len(sentences) else "")
+            return bool(EXPLANATION_CUES.search(window))
+    return False
+
+
 class SubstitutionRule(Rule):
     kind = "substitution"
-    TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list}
+    TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool}
 
     def prepare(self, data, path):
         swap = data.get("swap") or {}
@@ -28,6 +51,7 @@ class SubstitutionRule(Rule):
         self.swap = {self._key(k): v for k, v in swap.items()}
         self.matcher = Matcher([str(k) for k in swap], (), self.ignorecase, True, path, field_line(data, "swap"))
         self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), self.ignorecase, True, path, field_line(data, "exceptions"))
+        self.skip_explained = data.get("skip_explained", False)
 
     def _key(self, text: str) -> str:
         key = " ".join(text.replace("’", "'").split())
@@ -41,6 +65,6 @@ class SubstitutionRule(Rule):
                     continue
                 matched = block.text[start:end]
                 replacement = self.swap.get(self._key(matched))
-                if replacement is None:
+                if replacement is None or (self.skip_explained and explained(block, start, end)):
                     continue
                 yield self.match_finding(block, start, end, suggestion=_match_case(replacement, matched))
