@@ -28,7 +28,7 @@ def negated(text: str, sentence_start: int, match_start: int) -> bool:
 class ExistenceRule(Rule):
     kind = "existence"
     TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "nonword": bool, "exceptions": list,
-                   "skip_negated": bool, "warning_cues": list}
+                   "exception_patterns": list, "skip_negated": bool, "warning_cues": list}
 
     def prepare(self, data, path):
         tokens = [str(t) for t in data.get("tokens") or []]
@@ -39,8 +39,9 @@ class ExistenceRule(Rule):
         self.matcher = Matcher(tokens, patterns, ignorecase, not data.get("nonword", False), path,
                                field_line(data, "tokens") or field_line(data, "patterns"),
                                pattern_lines=item_lines(data, "patterns"))
-        self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), ignorecase, True, path,
-                                  field_line(data, "exceptions"))
+        self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []],
+                                  [str(p) for p in data.get("exception_patterns") or []], ignorecase, True, path,
+                                  field_line(data, "exceptions"), pattern_lines=item_lines(data, "exception_patterns"))
         self.skip_negated = data.get("skip_negated", False)
         self.warning_cues = Matcher([str(c) for c in data.get("warning_cues") or []], (), True, True, path,
                                     field_line(data, "warning_cues"))
