@@ -42,6 +42,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     result.findings = check_document(document, rules, known, accepted)
     result.claims = document.cache.get("claims_register", [])
     result.metrics = document_metrics(document)
+    result.notes = document.cache.get("notes", [])
     if corpus is not None:
         corpus.add(document, rules, known)
     return result

@@ -62,11 +62,16 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--claims", "show_claims", is_flag=True, help="Print each file's claims register after its findings.")
+@click.option("--languagetool-url", metavar="URL", help="LanguageTool server for grammar checks (or set CONTENTCHECK_LANGUAGETOOL_URL).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
 def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename,
-          show_claims, fix, diff):
+          show_claims, languagetool_url, fix, diff):
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
+    if languagetool_url:
+        from .families.grammar import ENV_URL
+
+        os.environ[ENV_URL] = languagetool_url  # read by the grammar rule, in this process only
     explicit = load_config_file(Path(config_path)) if config_path else None
     (explicit or ConfigResolver().for_path(str(Path.cwd() / "_"))).with_selection(_split(select), _split(ignore))
     paths = list(paths) or ["."]

@@ -109,6 +109,8 @@ class Config:
         options = dict(self.options.get(rule.id, {}))
         if self.claims_library and rule.kind == "health-claim":
             options.setdefault("library", self.claims_library)
+        if self.languagetool_url and rule.kind == "languagetool":
+            options.setdefault("url", self.languagetool_url)
         if not options:
             return rule
         if rule.data is None:

@@ -19,6 +19,7 @@ class FileResult:
     metrics: dict[str, Any] = field(default_factory=dict)
     error: str | None = None  # the file could not be read, parsed or configured
     source: str = ""  # the decoded text, for formatters that quote lines
+    notes: list[str] = field(default_factory=list)  # said once per run, e.g. "grammar: skipped ..."
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,6 +36,11 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # errors not tied to one file
     fail_on: str | None = None  # from the configuration, when it sets one
+
+    @property
+    def notes(self) -> list[str]:
+        """Each distinct note from any file, once, in first-seen order."""
+        return list(dict.fromkeys(note for result in self.files for note in result.notes))
 
     @property
     def findings(self) -> list[Finding]:
@@ -69,5 +75,6 @@ class Report:
             "tool": {"name": "contentcheck", "version": __version__},
             "files": [r.to_json() for r in self.files],
             "problems": list(self.problems),
+            "notes": self.notes,
             "summary": self.summary(),
         }

@@ -64,6 +64,8 @@ def format_text(report: Report, color: bool = False, quiet: bool = False, claims
             out.extend(format_claims(result))
     for problem in report.problems:
         out.append(_paint("error: ", "error", color) + problem)
+    for note in report.notes:
+        out.append(_paint(f"note: {note}", "dim", color))
     summary = report.summary()
     failed = summary["failed_files"]
     if summary["findings"]:

@@ -41,13 +41,15 @@ def _register_family_types() -> None:
     from ..families.claims import CitationsRule, HealthClaimRule
     from ..families.crossfile import CrossFileDuplicateRule
     from ..families.disclaimers import DisclaimerRule, DisclosureRule, RequiredElementsRule
+    from ..families.grammar import LanguageToolRule
     from ..families.readability import ReadingLevelRule
+    from ..families.spelling import SpellingRule
     from ..families.duplicates import (DuplicateParagraphRule, DuplicateSentenceRule, NearDuplicateSentenceRule,
                                        RepeatedClauseRule)
 
     for rule_type in (DuplicateSentenceRule, RepeatedClauseRule, NearDuplicateSentenceRule, DuplicateParagraphRule,
                       CrossFileDuplicateRule, HealthClaimRule, CitationsRule, DisclaimerRule, DisclosureRule,
-                      RequiredElementsRule, ReadingLevelRule):
+                      RequiredElementsRule, ReadingLevelRule, SpellingRule, LanguageToolRule):
         RULE_TYPES[rule_type.kind] = rule_type
 
 

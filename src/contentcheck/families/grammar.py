@@ -1,0 +1,85 @@
+"""Grammar through a LanguageTool server (language-tool-python's remote mode), when one is
+configured. LanguageTool cannot be downloaded here, so with no server (or local install) the rule
+is skipped and the report says so once; it never crashes a run and never calls the network unasked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from pathlib import Path
+
+from ..document import Document
+from ..ruletypes.base import Rule
+
+ENV_URL = "CONTENTCHECK_LANGUAGETOOL_URL"
+TEXT_KINDS = ("heading", "paragraph", "list_item", "blockquote", "table_cell")
+_TOOLS: dict[tuple[str, str], object] = {}
+
+
+def configured_url(option: str | None) -> str | None:
+    return option or os.environ.get(ENV_URL) or None
+
+
+def local_install() -> bool:
+    """language-tool-python finds a local LanguageTool under LTP_PATH; only use it when it is there."""
+    folder = os.environ.get("LTP_PATH")
+    return bool(folder) and any(Path(folder).glob("LanguageTool*"))
+
+
+def note(document: Document, text: str) -> None:
+    document.cache.setdefault("notes", [])
+    if text not in document.cache["notes"]:
+        document.cache["notes"].append(text)
+
+
+class LanguageToolRule(Rule):
+    kind = "languagetool"
+    TYPE_FIELDS = {"url": str, "language": str, "disabled_rules": list}
+
+    def prepare(self, data, path):
+        self.url = data.get("url")
+        self.language = data.get("language", "en-US")
+        self.disabled_rules = {str(r) for r in data.get("disabled_rules") or []}
+
+    def _tool(self, url: str | None):
+        key = (url or "local", self.language)
+        if key not in _TOOLS:
+            import language_tool_python
+
+            _TOOLS[key] = (language_tool_python.LanguageTool(self.language, remote_server=url) if url
+                           else language_tool_python.LanguageTool(self.language))
+        return _TOOLS[key]
+
+    def check(self, document):
+        url = configured_url(self.url)
+        if not url and not local_install():
+            note(document, "grammar: skipped, no LanguageTool server configured "
+                           f"(use --languagetool-url, languagetool_url in the config, or {ENV_URL})")
+            return
+        blocks = [b for b in self.blocks(document) if b.kind in TEXT_KINDS]
+        if not blocks:
+            return
+        text, starts = "", []
+        for block in blocks:
+            starts.append(len(text))
+            text += block.text + "\n\n"
+        try:
+            matches = self._tool(url).check(text)
+        except Exception as exc:  # a server that is down or answers garbage is a note, not a crash
+            note(document, f"grammar: LanguageTool at {url or 'LTP_PATH'} failed: {type(exc).__name__}: {exc}")
+            return
+        for match in matches:
+            if match.rule_id in self.disabled_rules:
+                continue
+            index = bisect.bisect_right(starts, match.offset) - 1
+            block, local = blocks[index], match.offset - starts[index]
+            local_end = min(local + match.error_length, len(block.text))
+            if local >= len(block.text) or local_end <= local:
+                continue
+            start, end = block.to_source(local, local_end)
+            replacements = list(match.replacements[:5])
+            finding = self.finding(self.message.replace("{message}", match.message), start, end,
+                                   suggestion=replacements[0] if replacements else None,
+                                   languagetool_rule=match.rule_id, replacements=replacements)
+            yield finding

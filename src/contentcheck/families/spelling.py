@@ -1,0 +1,110 @@
+"""Spelling, offline: pyspellchecker's English word list (shipped inside its wheel), a medical word
+list from YAML, British spellings, and the config's accepted vocabulary (filtered by the engine).
+
+Names are left alone: a capitalised word after the start of its sentence, words in capitals,
+CamelCase, words with digits, and anything inside a link or e-mail address.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..ruletypes.base import Rule
+from ..yamlload import load_yaml
+from ..errors import ConfigError
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
+    re self semi sub super trans ultra un under well""".split())
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*", re.I)
+# British -> American endings, tried when a word is not found as it is.
+_BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+            ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
+            ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("tre", "ter"), ("tres", "ters"),
+            ("ogue", "og"), ("ogues", "ogs"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("ence", "ense"),
+            ("mme", "m"), ("mmes", "ms")]
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+def american_variants(word: str) -> list[str]:
+    variants = {word.replace("ae", "e").replace("oe", "e")}
+    for british, american in _BRITISH:
+        if word.endswith(british):
+            variants.add(word[: -len(british)] + american)
+    variants.discard(word)
+    return sorted(variants)
+
+
+class SpellingRule(Rule):
+    kind = "spelling"
+    TYPE_FIELDS = {"medical_words": str, "british": bool, "min_length": int}
+    PATH_FIELDS = {"medical_words": "_medical_words.yaml"}
+
+    def prepare(self, data, path):
+        words_file = Path(path).parent / data.get("medical_words", "_medical_words.yaml")
+        try:
+            words = load_yaml(words_file.read_text(encoding="utf-8"), str(words_file))
+        except OSError as exc:
+            raise ConfigError(f"cannot read medical word list: {exc.strerror}", str(words_file)) from None
+        if not isinstance(words, dict) or not isinstance(words.get("words"), list):
+            raise ConfigError("a word list needs a 'words:' list", str(words_file), 1)
+        self.medical = frozenset(str(w).lower() for w in words["words"])
+        self.british = data.get("british", True)
+        self.min_length = data.get("min_length", 3)
+        self._known = lru_cache(maxsize=100_000)(self._is_known)
+
+    def _is_known(self, word: str) -> bool:
+        if "-" in word:  # a compound: known as a whole, or every part known (a prefix counts as known)
+            if word in self.medical:
+                return True
+            parts = [p for p in word.split("-") if p]
+            return all(p in PREFIXES or self._is_known(p) for p in parts)
+        dictionary = _dictionary()
+        if word in self.medical or word in dictionary:
+            return True
+        if word.endswith(("'s", "’s")) and self._is_known(word[:-2]):
+            return True
+        return self.british and any(v in dictionary or v in self.medical for v in american_variants(word))
+
+    def check(self, document):
+        for block in self.blocks(document):
+            links = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(block.text)]
+            links += [(s, e) for s, e, _ in block.links if block.text[s:e].startswith(("http", "www"))]
+            starts = {s.start for s in block.sentences}
+            for match in _WORD.finditer(block.text):
+                word, start, end = match.group(), match.start(), match.end()
+                if len(word) < self.min_length or any(s <= start < e for s, e in links):
+                    continue
+                if word.isupper() or re.search(r"[a-z][A-Z]", word):
+                    continue  # an acronym or a CamelCase brand
+                if word[0].isupper() and start not in starts and not _after_opening(block.text, start, starts):
+                    continue  # a name
+                if end < len(block.text) and (block.text[end].isdigit() or block.text[end] in "_@"):
+                    continue
+                if start > 0 and (block.text[start - 1].isdigit() or block.text[start - 1] in "_@/"):
+                    continue
+                if not self._known(word.lower().replace("’", "'")):
+                    yield self.match_finding(block, start, end, suggestion=self._suggest(word))
+
+    @staticmethod
+    def _suggest(word: str) -> str | None:
+        correction = _dictionary().correction(word.lower())
+        if not correction or correction == word.lower():
+            return None
+        return correction.capitalize() if word[0].isupper() else correction
+
+
+def _after_opening(text: str, start: int, sentence_starts: set[int]) -> bool:
+    """A capital right after an opening quote or bracket at a sentence start is not a name."""
+    i = start - 1
+    while i >= 0 and text[i] in "\"'“‘(“[":
+        i -= 1
+    return (i + 1) in sentence_starts and i + 1 != start
