@@ -43,6 +43,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     result.claims = document.cache.get("claims_register", [])
     result.metrics = document_metrics(document)
     result.notes = document.cache.get("notes", [])
+    result.facts = document.cache.get("facts", {})
     if corpus is not None:
         corpus.add(document, rules, known)
     return result
@@ -125,6 +126,8 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
             report.files.append(FileResult(path=path, error=str(exc)))
             continue
         report.fail_on = report.fail_on or file_config.fail_on
+        for rule in file_config.rules_for(path):
+            report.rules.setdefault(rule.id, rule)
         report.files.append(_check_source(text, path, file_config, corpus=corpus))
     if corpus is not None:
         corpus.add_findings(report.files)

@@ -20,6 +20,14 @@ class FileResult:
     error: str | None = None  # the file could not be read, parsed or configured
     source: str = ""  # the decoded text, for formatters that quote lines
     notes: list[str] = field(default_factory=list)  # said once per run, e.g. "grammar: skipped ..."
+    facts: dict[str, Any] = field(default_factory=dict)  # health_content, disclaimer, promoted_brand, disclosure
+
+    @property
+    def verdict(self) -> str:
+        """ready, needs changes, or blocked (could not be checked, or an error-level finding)."""
+        if self.error or any(f.severity == "error" for f in self.findings):
+            return "blocked"
+        return "needs changes" if any(f.severity == "warning" for f in self.findings) else "ready"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -28,6 +36,7 @@ class FileResult:
             "findings": [f.to_json() for f in self.findings],
             "claims": self.claims,
             "metrics": self.metrics,
+            "facts": self.facts,
         }
 
 
@@ -36,6 +45,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # errors not tied to one file
     fail_on: str | None = None  # from the configuration, when it sets one
+    rules: dict = field(default_factory=dict)  # id -> Rule for every rule that ran, for formats that document them
 
     @property
     def notes(self) -> list[str]:

@@ -61,6 +61,7 @@ def is_health_content(document: Document, vocabulary: HealthVocabulary) -> bool:
             words = len(re.findall(r"[^\W_]+", text))
             document.cache["health"] = (len(set(matches)) >= vocabulary.min_terms
                                         and words > 0 and len(matches) / words >= vocabulary.min_share)
+        document.cache.setdefault("facts", {})["health_content"] = document.cache["health"]
     return document.cache["health"]
 
 
@@ -115,6 +116,7 @@ def find_disclaimers(document: Document, model: DisclaimerModel) -> list[FoundDi
             position = 1.0 if block.source_start > (blocks[-1].source_start if blocks else 0) else 0.0
             found.append(FoundDisclaimer(position, block.source_start, block.source_end, elements))
     document.cache[key] = found
+    document.cache.setdefault("facts", {})["disclaimer"] = bool(found)
     return found
 
 
@@ -257,9 +259,15 @@ class DisclosureRule(Rule):
         return any(self.disclosures.search(text) for text in texts)
 
     def check(self, document):
-        if not is_health_content(document, self.health) or self.disclosed(document):
+        if not is_health_content(document, self.health):
             return
+        disclosed = self.disclosed(document)
         promotion = find_promotion(document, self.products)
+        facts = document.cache.setdefault("facts", {})
+        facts["promoted_brand"] = promotion.brand if promotion else None
+        facts["disclosure"] = disclosed
+        if disclosed:
+            return
         if promotion:
             message = self.message.replace("{brand}", f"'{promotion.brand}'").replace("{evidence}", ", ".join(promotion.evidence))
             yield self.finding(message, suggestion="Add a disclosure such as 'Sponsored by ...' or "

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from .github import format_github
+from .html import format_html
 from .json import format_json
+from .junit import format_junit
+from .markdown import format_markdown
+from .sarif import format_sarif
 from .text import format_statistics, format_text
 
-FORMATS = {"text": format_text, "json": format_json}
+FORMATS = {"text": format_text, "json": format_json, "sarif": format_sarif, "github": format_github,
+           "junit": format_junit, "markdown": format_markdown, "html": format_html}
 
 __all__ = ["FORMATS", "format_text", "format_json", "format_statistics"]

@@ -1,0 +1,156 @@
+"""The review report for editors: one self-contained HTML file (no network) with, per article, the
+verdict, counts, readability against the target, disclaimer and disclosure status, the text with
+every finding highlighted in place, a list of findings that jumps to each, and the claims register.
+Folders get an index with a filter; articles are collapsible sections so hundreds stay usable."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from .. import __version__
+from ..finding import CATEGORIES
+from ..report import FileResult, Report
+
+COLOURS = {"duplicate": "#ffd8a8", "promotional": "#ffc9c9", "claim": "#d0bfff", "disclaimer": "#a5d8ff",
+           "disclosure": "#99e9f2", "readability": "#ffec99", "grammar": "#b2f2bb", "style": "#e9ecef"}
+VERDICT_CLASS = {"ready": "ok", "needs changes": "warn", "blocked": "bad"}
+
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#212529;background:#f8f9fa}
+header.top{background:#343a40;color:#fff;padding:12px 24px} header.top h1{margin:0;font-size:20px}
+main{padding:16px 24px;max-width:1200px} table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}
+th,td{border:1px solid #dee2e6;padding:4px 8px;text-align:left;vertical-align:top} th{background:#f1f3f5}
+.verdict{font-weight:600;padding:2px 8px;border-radius:10px} .ok{background:#d3f9d8}.warn{background:#fff3bf}.bad{background:#ffc9c9}
+details.article{background:#fff;border:1px solid #dee2e6;border-radius:6px;margin:12px 0;padding:8px 16px}
+details.article>summary{cursor:pointer;font-size:17px;font-weight:600}
+.source{white-space:pre-wrap;font:14px/1.6 ui-monospace,monospace;background:#fcfcfc;border:1px solid #e9ecef;padding:12px;overflow-x:auto}
+mark.finding{border-radius:3px;cursor:pointer;padding:0 1px} mark.finding.active{outline:3px solid #e8590c}
+ol.findings li{margin:2px 0} ol.findings a{text-decoration:none}
+.popup{position:fixed;max-width:420px;background:#fff;border:1px solid #868e96;border-radius:6px;padding:8px 12px;
+  box-shadow:0 4px 16px rgba(0,0,0,.2);display:none;z-index:10;font-size:14px}
+.muted{color:#868e96} .filter{margin:8px 0;padding:6px;width:320px} .legend span{padding:1px 6px;margin-right:6px;border-radius:3px}
+"""
+
+SCRIPT = """
+const popup=document.getElementById('popup');
+function show(mark){document.querySelectorAll('mark.active').forEach(m=>m.classList.remove('active'));
+  mark.classList.add('active');popup.innerHTML=mark.dataset.info;const r=mark.getBoundingClientRect();
+  popup.style.left=Math.min(r.left,window.innerWidth-440)+'px';popup.style.top=(r.bottom+6)+'px';popup.style.display='block';}
+document.addEventListener('click',e=>{const m=e.target.closest('mark.finding');if(m){show(m);e.stopPropagation();}
+  else if(!e.target.closest('.popup')){popup.style.display='none';}});
+document.querySelectorAll('a.jump').forEach(a=>a.addEventListener('click',e=>{e.preventDefault();
+  const m=document.getElementById(a.getAttribute('href').slice(1));const d=m.closest('details');if(d)d.open=true;
+  m.scrollIntoView({block:'center'});show(m);history.replaceState(null,'',a.getAttribute('href'));}));
+document.querySelectorAll('table.index a').forEach(a=>a.addEventListener('click',()=>{
+  const d=document.getElementById(a.getAttribute('href').slice(1));if(d)d.open=true;}));
+const filter=document.getElementById('filter');
+if(filter){filter.addEventListener('input',()=>{const q=filter.value.toLowerCase();
+  document.querySelectorAll('[data-search]').forEach(el=>{el.style.display=el.dataset.search.includes(q)?'':'none';});});}
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _highlighted_source(result: FileResult, file_index: int) -> str:
+    """The source with each finding wrapped in <mark>; overlapping findings split into segments."""
+    source = result.source
+    spans = [(f.start, f.end, i, f) for i, f in enumerate(result.findings) if f.start is not None and f.end > f.start]
+    cuts = sorted({0, len(source)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
+    out, anchored = [], set()
+    for left, right in zip(cuts, cuts[1:]):
+        piece = _e(source[left:right])
+        covering = [(i, f) for s, e, i, f in spans if s <= left and right <= e]
+        if not covering:
+            out.append(piece)
+            continue
+        index, finding = covering[-1]
+        info = "<br>".join(f"<b>{_e(f.rule)}</b> [{_e(f.severity)}] {_e(f.message)}"
+                           + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "") for _, f in covering)
+        anchor = ""
+        if index not in anchored:
+            anchored.add(index)
+            anchor = f' id="f{file_index}-{index}"'
+        out.append(f'<mark class="finding cat-{finding.category}"{anchor} data-info="{_e(info)}" '
+                   f'title="{_e(finding.rule + ": " + finding.message)}">{piece}</mark>')
+    return "".join(out)
+
+
+def _article(result: FileResult, file_index: int, open_: bool) -> str:
+    verdict = result.verdict
+    parts = [f'<details class="article" id="file{file_index}" data-search="{_e((result.path + " " + verdict).lower())}"'
+             f'{" open" if open_ else ""}>',
+             f'<summary>{_e(result.path)} <span class="verdict {VERDICT_CLASS[verdict]}">{_e(verdict)}</span></summary>']
+    if result.error:
+        parts.append(f"<p class='bad'>Could not be checked: {_e(result.error)}</p></details>")
+        return "".join(parts)
+    by_category = Counter(f.category for f in result.findings)
+    by_severity = Counter(f.severity for f in result.findings)
+    parts.append("<table class='counts'><tr><th>category</th>" + "".join(f"<th>{c}</th>" for c in CATEGORIES) + "</tr>"
+                 "<tr><td>findings</td>" + "".join(f"<td>{by_category.get(c, 0)}</td>" for c in CATEGORIES) + "</tr></table>")
+    parts.append(f"<p>{by_severity.get('error', 0)} errors, {by_severity.get('warning', 0)} warnings, "
+                 f"{by_severity.get('info', 0)} infos.</p>")
+    metrics, facts = result.metrics, result.facts
+    grade = next((f.extra.get("target") for f in result.findings if f.rule == "readability.grade-level"), None)
+    if metrics.get("words"):
+        parts.append("<table class='readability'><tr><th>words</th><th>sentences</th><th>consensus grade</th>"
+                     "<th>Flesch-Kincaid</th><th>SMOG</th><th>reading ease</th><th>target</th></tr>"
+                     f"<tr><td>{metrics['words']}</td><td>{metrics['sentences']}</td><td>{metrics['consensus_grade']}</td>"
+                     f"<td>{metrics['flesch_kincaid_grade']}</td><td>{metrics['smog']}</td>"
+                     f"<td>{metrics['flesch_reading_ease']}</td><td>{_e(grade if grade is not None else 'met')}</td></tr></table>")
+
+    def status(key, yes, no):
+        return _e("not checked" if key not in facts else (yes if facts[key] else no))
+
+    parts.append(f"<p>Health content: {status('health_content', 'yes', 'no')}. "
+                 f"Medical disclaimer: {status('disclaimer', 'present', 'missing')}. "
+                 f"Promoted brand: {_e(facts.get('promoted_brand') or 'none found')}; "
+                 f"disclosure: {status('disclosure', 'present', 'none')}.</p>")
+    if result.findings:
+        parts.append("<h3>Findings</h3><ol class='findings'>")
+        for i, f in enumerate(result.findings):
+            target = f"#f{file_index}-{i}" if f.start is not None and f.end > f.start else None
+            label = f"{f.line}:{f.column} {_e(f.rule)} [{_e(f.severity)}] {_e(f.message)}"
+            parts.append(f"<li><a class='jump' href='{target}'>{label}</a></li>" if target else f"<li>{label}</li>")
+        parts.append("</ol>")
+    if result.claims:
+        parts.append("<h3>Claims register</h3><table class='claims'><tr><th>line</th><th>claim</th><th>strength</th>"
+                     "<th>support</th><th>reference</th></tr>")
+        for claim in result.claims:
+            parts.append(f"<tr><td>{claim['line']}</td><td>{_e(claim['text'])}</td><td>{_e(claim['strength'])}</td>"
+                         f"<td>{_e(claim['support'])}</td><td>{_e('; '.join(claim['references']) or '—')}</td></tr>")
+        parts.append("</table>")
+    parts.append(f"<h3>Text</h3><div class='source'>{_highlighted_source(result, file_index)}</div></details>")
+    return "".join(parts)
+
+
+def format_html(report: Report, **_: object) -> str:
+    summary = report.summary()
+    colours = "".join(f"mark.cat-{c}{{background:{colour}}}" for c, colour in COLOURS.items())
+    legend = "".join(f"<span class='cat-{c}' style='background:{COLOURS[c]}'>{c}</span>" for c in CATEGORIES)
+    out = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+           "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+           f"<title>contentcheck review: {summary['files']} files</title><style>{STYLE}{colours}</style></head><body>",
+           f"<header class='top'><h1>contentcheck review</h1><div>{summary['findings']} findings "
+           f"({summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos) in "
+           f"{summary['files']} files · contentcheck {__version__}</div></header><main>",
+           f"<p class='legend'>{legend}</p>"]
+    many = len(report.files) > 1
+    if many:
+        out.append("<input id='filter' class='filter' placeholder='Filter by file name or verdict'>"
+                   "<table class='index'><tr><th>file</th><th>verdict</th><th>errors</th><th>warnings</th><th>infos</th></tr>")
+        for i, result in enumerate(report.files):
+            counts = Counter(f.severity for f in result.findings)
+            out.append(f"<tr data-search='{_e((result.path + ' ' + result.verdict).lower())}'>"
+                       f"<td><a href='#file{i}'>{_e(result.path)}</a></td>"
+                       f"<td><span class='verdict {VERDICT_CLASS[result.verdict]}'>{_e(result.verdict)}</span></td>"
+                       f"<td>{counts.get('error', 0)}</td><td>{counts.get('warning', 0)}</td><td>{counts.get('info', 0)}</td></tr>")
+        out.append("</table>")
+    for i, result in enumerate(report.files):
+        out.append(_article(result, i, open_=not many or len(report.files) <= 3))
+    for note in report.notes:
+        out.append(f"<p class='muted'>note: {_e(note)}</p>")
+    out.append(f"</main><div id='popup' class='popup'></div><script>{SCRIPT}</script></body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,29 @@
+"""JUnit XML: one testsuite per file, one failing testcase per finding, one error per unreadable file."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..report import Report
+
+
+def format_junit(report: Report, **_: object) -> str:
+    suites = ET.Element("testsuites", name="contentcheck", tests=str(max(len(report.findings), 1)),
+                        failures=str(len(report.findings)), errors=str(sum(1 for r in report.files if r.error)))
+    for result in report.files:
+        suite = ET.SubElement(suites, "testsuite", name=result.path, tests=str(max(len(result.findings), 1)),
+                              failures=str(len(result.findings)), errors="1" if result.error else "0")
+        if result.error:
+            case = ET.SubElement(suite, "testcase", name="read", classname=result.path)
+            ET.SubElement(case, "error", message=result.error, type="input-error")
+            continue
+        if not result.findings:
+            ET.SubElement(suite, "testcase", name="contentcheck", classname=result.path)
+        for f in result.findings:
+            case = ET.SubElement(suite, "testcase", name=f"{f.rule} at {f.line}:{f.column}", classname=result.path)
+            failure = ET.SubElement(case, "failure", message=f.message, type=f.severity)
+            failure.text = (f"{result.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}"
+                            + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+                            + (f"\nText: {f.text}" if f.text else ""))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

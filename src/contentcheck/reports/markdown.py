@@ -1,0 +1,45 @@
+"""A Markdown summary for a pull-request comment: counts by file and category, the top findings,
+and the claims that still need a source."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..finding import CATEGORIES, SEVERITY_RANK
+from ..report import Report
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def format_markdown(report: Report, top: int = 20, **_: object) -> str:
+    summary = report.summary()
+    out = ["## contentcheck", "",
+           f"**{summary['findings']} findings** ({summary['errors']} errors, {summary['warnings']} warnings, "
+           f"{summary['infos']} infos) in {summary['files']} files."]
+    if summary["failed_files"]:
+        out.append(f"{summary['failed_files']} file(s) could not be checked.")
+    used = [c for c in CATEGORIES if any(f.category == c for f in report.findings)]
+    if report.files and used:
+        out += ["", "| file | " + " | ".join(used) + " |", "|---|" + "---:|" * len(used)]
+        for result in report.files:
+            counts = Counter(f.category for f in result.findings)
+            if counts:
+                out.append(f"| `{_cell(result.path)}` | " + " | ".join(str(counts.get(c, 0)) for c in used) + " |")
+    ranked = sorted(((r, f) for r in report.files for f in r.findings),
+                    key=lambda rf: (-SEVERITY_RANK[rf[1].severity], rf[0].path, rf[1].sort_key()))
+    if ranked:
+        out += ["", f"### Top findings", "", "| severity | where | rule | message |", "|---|---|---|---|"]
+        for result, f in ranked[:top]:
+            out.append(f"| {f.severity} | `{_cell(result.path)}:{f.line}` | `{f.rule}` | {_cell(f.message)} |")
+        if len(ranked) > top:
+            out.append(f"\n…and {len(ranked) - top} more.")
+    uncited = [(r, c) for r in report.files for c in r.claims if c.get("support") == "uncited"]
+    if uncited:
+        out += ["", "### Claims needing a source", "", "| where | strength | claim |", "|---|---|---|"]
+        for result, claim in uncited:
+            out.append(f"| `{_cell(result.path)}:{claim['line']}` | {claim['strength']} | {_cell(claim['text'])} |")
+    for note in report.notes:
+        out += ["", f"> note: {note}"]
+    return "\n".join(out) + "\n"
