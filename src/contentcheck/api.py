@@ -1,13 +1,21 @@
-"""The Python API behind the CLI: check_text and check_paths return what the CLI prints."""
+"""The Python API behind the CLI: check_text and check_paths return what the CLI prints.
+
+Each file goes through one function, `_check_file`, whether the run is serial or uses worker
+processes (`jobs`), so output is the same either way; cross-file data is merged in file order.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
+from typing import Callable
 
 from .config import Config, ConfigResolver, load_config_file
 from .engine import check_document
-from .families.readability import document_metrics
 from .errors import ContentcheckError
+from .families.readability import document_metrics
+from .finding import Finding
 from .parsers import parse
 from .report import FileResult, Report
 from .sources import decode, read_source, walk
@@ -22,12 +30,11 @@ def _as_config(config: Config | str | Path | None) -> Config | None:
 def check_text(text: str, path: str = "<text>", config: Config | str | Path | None = None,
                fmt: str | None = None) -> FileResult:
     """Check one text as if it were the file `path` (its suffix picks the parser)."""
-    resolved = _as_config(config) or Config()
-    return _check_source(text, path, resolved, fmt)
+    return _check_file(text, path, _as_config(config) or Config(), fmt)[0]
 
 
-def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
-                  corpus: "Corpus | None" = None) -> FileResult:
+def _check_file(text: str, path: str, config: Config, fmt: str | None = None, collect_corpus: bool = False):
+    """Parse and check one text; with collect_corpus, also return what the cross-file index needs."""
     result = FileResult(path=path, source=text)
     try:
         document = parse(text, path, fmt)
@@ -36,7 +43,7 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
         rules = config.rules_for(path)
     except ContentcheckError as exc:
         result.error = str(exc) if exc.path else f"{path}: {exc}"
-        return result
+        return result, None
     known = {r.id for r in config.all_rules()}
     accepted = {" ".join(term.lower().split()) for term in config.accept}
     result.findings = check_document(document, rules, known, accepted)
@@ -44,45 +51,16 @@ def _check_source(text: str, path: str, config: Config, fmt: str | None = None,
     result.metrics = document_metrics(document)
     result.notes = document.cache.get("notes", [])
     result.facts = document.cache.get("facts", {})
-    if corpus is not None:
-        corpus.add(document, rules, known)
-    return result
-
-
-class Corpus:
-    """Files checked together, for rules that compare files (cross-file duplicates)."""
-
-    def __init__(self):
-        from .families.crossfile import CrossFileIndex
-
-        self.index = CrossFileIndex()
-        self.paths: list[str] = []
-        self.regions: dict[int, list] = {}
-
-    def add(self, document, rules, known_ids) -> None:
-        from .families.crossfile import CrossFileDuplicateRule
+    payload = None
+    if collect_corpus:
+        from .families.crossfile import CrossFileDuplicateRule, extract
         from .suppressions import find_regions
 
-        file = len(self.paths)
-        self.paths.append(document.path)
         rule = next((r for r in rules if isinstance(r, CrossFileDuplicateRule)), None)
-        if rule is None:
-            return
-        if document.comments:
-            self.regions[file] = find_regions(document, known_ids)[0]
-        self.index.add(file, document, rule)
-
-    def add_findings(self, results: list[FileResult]) -> None:
-        """Merge cross-file findings into the results of the files they belong to."""
-        from .finding import Finding
-        from .suppressions import is_suppressed
-
-        by_path = {r.path: r for r in results}
-        for file, findings in self.index.findings(self.paths).items():
-            result = by_path[self.paths[file]]
-            kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
-            if kept:
-                result.findings = sorted(result.findings + kept, key=Finding.sort_key)
+        if rule is not None:
+            regions = find_regions(document, known)[0] if document.comments else []
+            payload = (rule.id, extract(document, rule), regions)
+    return result, payload
 
 
 def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] | None = None,
@@ -103,32 +81,144 @@ def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] 
     return [f for f in files if not (f in seen or seen.add(f))]
 
 
+def changed_files(revision: str) -> set[str]:
+    """Absolute paths of files changed since `revision` (committed or not), plus untracked files."""
+    def git(*args: str) -> list[str]:
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            detail = getattr(exc, "stderr", "") or str(exc)
+            raise ContentcheckError(f"--changed-since {revision}: git failed: {detail.strip().splitlines()[-1] if detail.strip() else exc}") from None
+        return [line for line in done.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    names = git("diff", "--name-only", revision, "--") + git("ls-files", "--others", "--exclude-standard")
+    return {str((top / name).resolve()) for name in names}
+
+
+# --- worker processes ------------------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _worker_start(config: Config | None, select: list[str], ignore: list[str]) -> None:
+    _WORKER["resolver"] = ConfigResolver(config)
+    _WORKER["selection"] = (select, ignore)
+
+
+def _worker_check(path: str):
+    file_config = _WORKER["resolver"].for_path(path).with_selection(*_WORKER["selection"])
+    try:
+        text = read_source(path, file_config.max_file_size)
+    except ContentcheckError as exc:
+        return FileResult(path=path, error=str(exc)), None
+    return _check_file(text, path, file_config, collect_corpus=True)
+
+
 def check_paths(paths: list[str], config: Config | str | Path | None = None, exclude: list[str] | None = None,
                 select: list[str] | None = None, ignore: list[str] | None = None,
-                stdin: bytes | None = None, stdin_filename: str | None = None) -> Report:
-    """Check files and folders ("-" is `stdin`); unreadable files become per-file errors, the rest are still checked.
-
-    `select` replaces and `ignore` extends each config's own selection, as --select/--ignore do.
-    """
-    resolver = ConfigResolver(_as_config(config))
+                stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 1,
+                changed_since: str | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check files and folders ("-" is `stdin`); unreadable files become per-file errors, the rest are
+    still checked. `select` replaces and `ignore` extends each config's own selection, as --select and
+    --ignore do. `jobs` > 1 checks files in that many processes; the report is the same."""
+    explicit = _as_config(config)
+    resolver = ConfigResolver(explicit)
     report = Report()
+    select, ignore = select or [], ignore or []
     files = expand_paths([p for p in paths if p != "-"], resolver, exclude, report)
+    if changed_since:
+        changed = changed_files(changed_since)
+        files = [f for f in files if str(Path(f).resolve()) in changed]
     stdin_name = stdin_filename or "<stdin>"
-    targets = ([stdin_name] if "-" in paths else []) + files
-    corpus = Corpus() if len(targets) > 1 else None
-    for path in targets:
-        is_stdin = "-" in paths and path is stdin_name
+    corpus = _Corpus() if len(files) + ("-" in paths) > 1 else None
+    total = len(files) + ("-" in paths)
+    done = 0
+    if "-" in paths:
+        file_config = resolver.for_path(str(Path.cwd() / (stdin_filename or "stdin.md"))).with_selection(select, ignore)
         try:
-            file_config = resolver.for_path(str(Path.cwd() / (stdin_filename or "stdin.md")) if is_stdin else path)
-            file_config = file_config.with_selection(select or [], ignore or [])
-            text = decode(stdin or b"", path) if is_stdin else read_source(path, file_config.max_file_size)
+            outcome = _check_file(decode(stdin or b"", stdin_name), stdin_name, file_config, collect_corpus=corpus is not None)
         except ContentcheckError as exc:
-            report.files.append(FileResult(path=path, error=str(exc)))
-            continue
-        report.fail_on = report.fail_on or file_config.fail_on
-        for rule in file_config.rules_for(path):
-            report.rules.setdefault(rule.id, rule)
-        report.files.append(_check_source(text, path, file_config, corpus=corpus))
+            outcome = (FileResult(path=stdin_name, error=str(exc)), None)
+        done += 1
+        _take(report, corpus, resolver, outcome, file_config)
+        if progress:
+            progress(done, total)
+    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, corpus is not None):
+        file_config = resolver.for_path(path).with_selection(select, ignore)
+        _take(report, corpus, resolver, outcome, file_config)
+        done += 1
+        if progress:
+            progress(done, total)
     if corpus is not None:
         corpus.add_findings(report.files)
     return report
+
+
+def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, collect: bool):
+    """(path, (FileResult, payload)) in file order, from this process or from workers."""
+    if jobs <= 1 or len(files) < 2:
+        _worker_start(config, select, ignore)
+        for path in files:
+            try:
+                yield path, _worker_check(path)
+            except ContentcheckError as exc:
+                yield path, (FileResult(path=path, error=str(exc)), None)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(config, select, ignore)) as pool:
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        for path, outcome in zip(files, pool.map(_safe_worker_check, files, chunksize=chunk)):
+            yield path, outcome
+
+
+def _safe_worker_check(path: str):
+    try:
+        return _worker_check(path)
+    except ContentcheckError as exc:
+        return FileResult(path=path, error=str(exc)), None
+
+
+def _take(report: Report, corpus, resolver, outcome, file_config: Config) -> None:
+    result, payload = outcome
+    report.files.append(result)
+    if result.error:
+        return
+    report.fail_on = report.fail_on or file_config.fail_on
+    for rule in file_config.rules_for(result.path):
+        report.rules.setdefault(rule.id, rule)
+    if corpus is not None and payload is not None:
+        rule_id, items, regions = payload
+        rule = next(r for r in file_config.rules_for(result.path) if r.id == rule_id)
+        corpus.add(len(report.files) - 1, result.path, items, rule, regions)
+
+
+class _Corpus:
+    """Files checked together, for rules that compare files (cross-file duplicates)."""
+
+    def __init__(self):
+        from .families.crossfile import CrossFileIndex
+
+        self.index = CrossFileIndex()
+        self.paths: dict[int, str] = {}
+        self.regions: dict[int, list] = {}
+
+    def add(self, file: int, path: str, items, rule, regions) -> None:
+        self.paths[file] = path
+        if regions:
+            self.regions[file] = regions
+        self.index.add_extracted(file, items, rule)
+
+    def add_findings(self, results: list[FileResult]) -> None:
+        """Merge cross-file findings into the results of the files they belong to."""
+        from .suppressions import is_suppressed
+
+        paths = [r.path for r in results]
+        for file, findings in self.index.findings(paths).items():
+            kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
+            if kept:
+                results[file].findings = sorted(results[file].findings + kept, key=Finding.sort_key)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

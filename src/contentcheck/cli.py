@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .api import check_paths
+from .api import check_paths, default_jobs
 from .config import STARTER_CONFIG, ConfigResolver, load_config_file
 from .errors import ContentcheckError
 from .finding import SEVERITIES
@@ -63,10 +63,16 @@ def cli() -> None:
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--claims", "show_claims", is_flag=True, help="Print each file's claims register after its findings.")
 @click.option("--languagetool-url", metavar="URL", help="LanguageTool server for grammar checks (or set CONTENTCHECK_LANGUAGETOOL_URL).")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Check files in this many processes (0: one per core).")
+@click.option("--max-findings", type=int, help="Fail only when more than N findings are at or above --fail-on.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings as the baseline and exit.")
+@click.option("--changed-since", metavar="REV", help="Check only files changed since this git revision.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
 def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename,
-          show_claims, languagetool_url, fix, diff):
+          show_claims, languagetool_url, jobs, max_findings, baseline_path, write_baseline_path, changed_since,
+          fix, diff):
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
     if languagetool_url:
         from .families.grammar import ENV_URL
@@ -76,7 +82,23 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
     (explicit or ConfigResolver().for_path(str(Path.cwd() / "_"))).with_selection(_split(select), _split(ignore))
     paths = list(paths) or ["."]
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename)
+    jobs = default_jobs() if jobs == 0 else max(1, jobs)
+    progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
+    report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename,
+                         jobs=jobs, changed_since=changed_since, progress=progress)
+    if progress:
+        click.echo("\r\x1b[K", nl=False, err=True)
+    if write_baseline_path:
+        from .baseline import write_baseline
+
+        count = write_baseline(report, write_baseline_path)
+        click.echo(f"wrote {count} findings to the baseline {write_baseline_path}", err=True)
+        sys.exit(2 if report.has_errors else 0)
+    if baseline_path:
+        from .baseline import drop_baselined, load_baseline
+
+        dropped = drop_baselined(report, load_baseline(baseline_path))
+        report.baselined = dropped
     if fix or diff:
         report = _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write=fix and not diff)
         if diff:
@@ -84,9 +106,23 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
     _emit(report, fmt, output, quiet, statistics, show_claims)
     if report.has_errors:
         sys.exit(2)
-    if not exit_zero and report.fails(fail_on or report.fail_on or "warning"):
-        sys.exit(1)
-    sys.exit(0)
+    threshold = fail_on or report.fail_on or "warning"
+    if exit_zero:
+        sys.exit(0)
+    if max_findings is not None:
+        sys.exit(1 if report.count_at_or_above(threshold) > max_findings else 0)
+    sys.exit(1 if report.fails(threshold) else 0)
+
+
+def _progress_bar():
+    """A one-line progress bar on stderr (only on a terminal)."""
+    width = 30
+
+    def show(done: int, total: int) -> None:
+        filled = int(width * done / max(total, 1))
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files", nl=False, err=True)
+
+    return show
 
 
 def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write: bool):

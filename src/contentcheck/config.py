@@ -100,6 +100,13 @@ class Config:
             self._all_rules = rules
         return self._all_rules
 
+    def __getstate__(self):
+        """Pickled for worker processes without compiled rules; each worker rebuilds them."""
+        state = dict(self.__dict__)
+        state["_all_rules"] = None
+        state["_rule_cache"] = {}
+        return state
+
     def _with_options(self, rule: Rule) -> Rule:
         """The rule rebuilt with this config's `options` for it merged over its YAML fields.
 

@@ -1,18 +1,25 @@
-"""Fingerprints that survive unrelated edits: the rule, the flagged text, the text of its line, and
-which repeat of that triple it is. Line numbers are left out, so adding a paragraph above a finding
-does not make it look new (baselines, SARIF partialFingerprints)."""
+"""Fingerprints that survive unrelated edits: the rule, the flagged text, the sentence around it, and
+which repeat of that triple it is. Line numbers are left out, so adding a paragraph above a finding,
+or a sentence beside it, does not make it look new (baselines, SARIF partialFingerprints)."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .report import FileResult
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
-def _line_text(source: str, offset: int) -> str:
-    start = source.rfind("\n", 0, offset) + 1
-    end = source.find("\n", offset)
-    return " ".join(source[start: end if end >= 0 else len(source)].split())
+
+def _sentence_text(source: str, start: int, end: int) -> str:
+    """The sentence (or paragraph piece) that holds [start, end), white space folded."""
+    window_start = max(0, start - 400)
+    before = [m.end() for m in _SENTENCE_END.finditer(source, window_start, start)]
+    left = before[-1] if before else window_start
+    after = _SENTENCE_END.search(source, end, end + 400)
+    right = after.end() if after else min(len(source), end + 400)
+    return " ".join(source[left:right].split())
 
 
 def fingerprints(result: FileResult) -> list[str]:
@@ -24,7 +31,7 @@ def fingerprints(result: FileResult) -> list[str]:
             basis = f"{finding.rule}\x00document\x00{finding.message}"
         else:
             text = " ".join((finding.text or "").split())
-            basis = f"{finding.rule}\x00{text}\x00{_line_text(result.source, finding.start)}"
+            basis = f"{finding.rule}\x00{text}\x00{_sentence_text(result.source, finding.start, finding.end)}"
         occurrence = seen.get(basis, 0)
         seen[basis] = occurrence + 1
         prints.append(hashlib.sha256(f"{basis}\x00{occurrence}".encode("utf-8")).hexdigest()[:32])

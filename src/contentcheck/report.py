@@ -46,6 +46,7 @@ class Report:
     problems: list[str] = field(default_factory=list)  # errors not tied to one file
     fail_on: str | None = None  # from the configuration, when it sets one
     rules: dict = field(default_factory=dict)  # id -> Rule for every rule that ran, for formats that document them
+    baselined: int = 0  # findings left out because the baseline has them
 
     @property
     def notes(self) -> list[str]:
@@ -64,6 +65,10 @@ class Report:
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def count_at_or_above(self, fail_on: str) -> int:
+        threshold = SEVERITY_RANK[fail_on]
+        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] >= threshold)
 
     def fails(self, fail_on: str) -> bool:
         threshold = SEVERITY_RANK[fail_on]

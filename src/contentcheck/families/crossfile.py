@@ -79,6 +79,33 @@ class CrossFileDuplicateRule(DuplicateRuleBase):
         return normalise(text) in self.allow or self.allow_patterns.search(text)
 
 
+def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str, int, Place, list[str] | None]]:
+    """What the index needs from one file: (sentence|paragraph, key, place, words), without the document.
+
+    Pure, so it can run in a worker process; the index is then fed in file order by the parent.
+    """
+    items = []
+    seen_here: set[int] = set()
+    for unit in sentence_units(document, include_quotes=rule.include_quotes, min_words=rule.min_words):
+        key = _key("s " + unit.key)
+        if key in seen_here:
+            continue  # a repeat inside one file is duplicates.sentence's business
+        seen_here.add(key)
+        start, end = unit.block.to_source(unit.start, unit.end)
+        items.append(("sentence", key, _place(document, -1, start, end), None))
+    for block in document.blocks:
+        if block.kind not in COMPARED_KINDS or (block.quoted and not rule.include_quotes):
+            continue
+        words = word_list(block.text)
+        if len(words) < rule.min_paragraph_words:
+            continue
+        key = _key("p " + " ".join(words))
+        if key not in seen_here:
+            seen_here.add(key)
+            items.append(("paragraph", key, _place(document, -1, block.source_start, block.source_end), words))
+    return items
+
+
 class CrossFileIndex:
     """Built while files are checked; `findings()` answers once all are in.
 
@@ -104,43 +131,31 @@ class CrossFileIndex:
         return self._lsh
 
     def add(self, file: int, document: Document, rule: CrossFileDuplicateRule) -> None:
+        self.add_extracted(file, extract(document, rule), rule)
+
+    def add_extracted(self, file: int, items: list, rule: CrossFileDuplicateRule) -> None:
+        """Index one file's sentences and paragraphs (from `extract`), in file order."""
         self.files += 1
         self.rules[file] = rule
-        seen_here: set[int] = set()
-        for unit in sentence_units(document, include_quotes=rule.include_quotes, min_words=rule.min_words):
-            key = _key("s " + unit.key)
-            if key in seen_here:
-                continue  # a repeat inside one file is duplicates.sentence's business
-            seen_here.add(key)
-            start, end = unit.block.to_source(unit.start, unit.end)
-            self._record(key, "sentence", document, file, start, end)
-        for block in document.blocks:
-            if block.kind not in COMPARED_KINDS or (block.quoted and not rule.include_quotes):
-                continue
-            words = word_list(block.text)
-            if len(words) < rule.min_paragraph_words:
-                continue
-            key = _key("p " + " ".join(words))
-            if key in seen_here:
-                continue
-            seen_here.add(key)
-            if not self._record(key, "paragraph", document, file, block.source_start, block.source_end):
-                self._add_near(words, document, file, block, rule)
+        for what, key, place, words in items:
+            place.file = file
+            if not self._record(key, what, place) and what == "paragraph":
+                self._add_near(words, place, rule)
 
-    def _record(self, key: int, what: str, document: Document, file: int, start: int, end: int) -> bool:
+    def _record(self, key: int, what: str, place: Place) -> bool:
         """Note one occurrence; True when the same text was already seen in an earlier file."""
         first = self.first_seen.get(key)
         if first is None:
-            self.first_seen[key] = (file, document.lines.position(start)[0])
+            self.first_seen[key] = (place.file, place.line)
             return False
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = Group(first[0], first[1], what, {first[0]})
-        group.files.add(file)
-        group.later.append((_place(document, file, start, end), 1.0))
+        group.files.add(place.file)
+        group.later.append((place, 1.0))
         return True
 
-    def _add_near(self, words: list[str], document: Document, file: int, block, rule: CrossFileDuplicateRule) -> None:
+    def _add_near(self, words: list[str], place: Place, rule: CrossFileDuplicateRule) -> None:
         from datasketch import LeanMinHash, MinHash
 
         # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
@@ -151,13 +166,13 @@ class CrossFileIndex:
         for cluster in lsh.query(minhash):
             group = self.clusters[cluster]
             similarity = minhash.jaccard(self.representatives[cluster])
-            if similarity >= rule.threshold and file not in group.files:
-                group.files.add(file)
-                group.later.append((_place(document, file, block.source_start, block.source_end), similarity))
+            if similarity >= rule.threshold and place.file not in group.files:
+                group.files.add(place.file)
+                group.later.append((place, similarity))
                 return
         cluster = self._next_cluster
         self._next_cluster += 1
-        self.clusters[cluster] = Group(file, document.lines.position(block.source_start)[0], "paragraph", {file})
+        self.clusters[cluster] = Group(place.file, place.line, "paragraph", {place.file})
         self.representatives[cluster] = LeanMinHash(minhash)
         lsh.insert(cluster, self.representatives[cluster])
 

@@ -39,7 +39,7 @@ function show(mark){document.querySelectorAll('mark.active').forEach(m=>m.classL
   popup.style.left=Math.min(r.left,window.innerWidth-440)+'px';popup.style.top=(r.bottom+6)+'px';popup.style.display='block';}
 document.addEventListener('click',e=>{const m=e.target.closest('mark.finding');if(m){show(m);e.stopPropagation();}
   else if(!e.target.closest('.popup')){popup.style.display='none';}});
-document.querySelectorAll('a.jump').forEach(a=>a.addEventListener('click',e=>{e.preventDefault();
+document.querySelectorAll('a.jump').forEach(a=>a.addEventListener('click',e=>{e.preventDefault();e.stopPropagation();
   const m=document.getElementById(a.getAttribute('href').slice(1));const d=m.closest('details');if(d)d.open=true;
   m.scrollIntoView({block:'center'});show(m);history.replaceState(null,'',a.getAttribute('href'));}));
 document.querySelectorAll('table.index a').forEach(a=>a.addEventListener('click',()=>{

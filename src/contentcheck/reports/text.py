@@ -76,6 +76,8 @@ def format_text(report: Report, color: bool = False, quiet: bool = False, claims
         line = f"No findings in {summary['files']} file{'s' if summary['files'] != 1 else ''}."
     if failed:
         line += f" {failed} file{'s' if failed != 1 else ''} could not be checked."
+    if report.baselined:
+        line += f" {report.baselined} more in the baseline."
     out.append(_paint(line, "bold", color))
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,70 @@
+"""The HTML review report in a real browser: Debian's chromium driven by Playwright.
+
+Playwright's own browser download cannot run here, so it launches /usr/bin/chromium
+(.ci/run installs it when missing). The test is skipped only when no chromium exists at all.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield instance
+        instance.close()
+
+
+def write_report(tmp_path, *paths):
+    out = tmp_path / "report.html"
+    subprocess.run([sys.executable, "-m", "contentcheck", "check", *paths, "--format", "html", "--output", str(out)],
+                   cwd=ROOT, check=False)
+    return out
+
+
+def test_single_article_highlights_claims_and_click_to_scroll(browser, tmp_path):
+    report = write_report(tmp_path, "samples/spine-clinic-promo.md")
+    page = browser.new_page(viewport={"width": 1200, "height": 700})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report.as_uri())
+    assert all(url.startswith("file://") for url in requests)  # self-contained: nothing from the network
+    assert page.locator("mark.cat-promotional").count() >= 10
+    assert page.locator("mark.cat-claim").count() >= 1
+    rows = page.locator("table.claims tr")
+    assert rows.count() == 3 and "Spinal decompression" in rows.nth(2).inner_text()
+    assert page.locator(".verdict").first.inner_text() == "needs changes"
+    last = page.locator("ol.findings a.jump").last
+    target = last.get_attribute("href")[1:]
+    assert page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target) > 700
+    last.click()
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+    assert 0 <= top <= 700  # scrolled into view
+    assert page.locator(f"#{target}").get_attribute("class").endswith("active")
+    popup = page.locator("#popup")
+    assert popup.is_visible() and "plain-language.jargon" in popup.inner_text()
+
+
+def test_folder_report_index_filter_and_sections(browser, tmp_path):
+    report = write_report(tmp_path, "samples")
+    page = browser.new_page()
+    page.goto(report.as_uri())
+    rows = page.locator("table.index tr[data-search]")
+    assert rows.count() == 8
+    page.fill("#filter", "ready")
+    visible = [r for r in range(8) if rows.nth(r).is_visible()]
+    assert len(visible) == 4
+    page.fill("#filter", "")
+    page.click("table.index a[href='#file3']")
+    assert page.locator("#file3").get_attribute("open") is not None
