@@ -1,0 +1,65 @@
+"""CI gates: --max-findings, baselines, --changed-since, and --jobs giving the serial run's output."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "contentcheck", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_max_findings_budget(tmp_path):
+    (tmp_path / "a.md").write_text("The best clinic. Order now.\n")
+    assert run("check", ".", "--select", "promotional", "--max-findings", "2", cwd=tmp_path).returncode == 0
+    assert run("check", ".", "--select", "promotional", "--max-findings", "1", cwd=tmp_path).returncode == 1
+
+
+def test_baseline_reports_only_new_findings(tmp_path):
+    (tmp_path / "a.md").write_text("The best clinic.\n\nOrder now.\n")
+    written = run("check", ".", "--select", "promotional", "--write-baseline", "base.json", cwd=tmp_path)
+    assert written.returncode == 0 and "wrote 2 findings" in written.stderr
+    (tmp_path / "a.md").write_text("A new intro.\n\nThe best clinic.\n\nOrder now. Guaranteed results.\n")
+    result = run("check", ".", "--select", "promotional", "--baseline", "base.json", "--format", "json", cwd=tmp_path)
+    findings = [f["text"] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert findings == ["Guaranteed"] and result.returncode == 1
+    (tmp_path / "a.md").write_text("The best clinic.\n\nOrder now.\n")
+    assert run("check", ".", "--select", "promotional", "--baseline", "base.json", cwd=tmp_path).returncode == 0
+
+
+def test_bad_baseline_file_is_a_config_error(tmp_path):
+    (tmp_path / "a.md").write_text("Text.\n")
+    (tmp_path / "base.json").write_text("{not json")
+    result = run("check", ".", "--baseline", "base.json", cwd=tmp_path)
+    assert result.returncode == 2 and "base.json:1: baseline is not valid JSON" in result.stderr
+
+
+def test_changed_since_checks_only_changed_files(tmp_path):
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "old.md").write_text("The best clinic.\n")
+    (tmp_path / "edited.md").write_text("Rest helps.\n")
+    git("add", ".")
+    git("commit", "-qm", "start")
+    (tmp_path / "edited.md").write_text("The best clinic.\n")
+    (tmp_path / "new.md").write_text("The best clinic.\n")
+    result = run("check", ".", "--select", "promotional", "--changed-since", "HEAD", "--format", "json", cwd=tmp_path)
+    assert sorted(Path(f["path"]).name for f in json.loads(result.stdout)["files"]) == ["edited.md", "new.md"]
+    bad = run("check", ".", "--changed-since", "no-such-rev", cwd=tmp_path)
+    assert bad.returncode == 2 and "--changed-since no-such-rev: git failed" in bad.stderr
+
+
+def test_jobs_output_is_identical_to_serial(tmp_path):
+    for i in range(12):
+        shared = "This paragraph about spinal decompression is shared word for word between several of the articles here."
+        (tmp_path / f"p{i:02}.md").write_text(f"# Post {i}\n\nThe best clinic number {i}. Order now.\n\n"
+                                              + (shared if i % 4 == 0 else f"Unique text {i}.") + "\n")
+    serial = run("check", ".", "--format", "json", "--jobs", "1", cwd=tmp_path).stdout
+    parallel = run("check", ".", "--format", "json", "--jobs", "2", cwd=tmp_path).stdout
+    assert serial == parallel
+    assert "duplicates.cross-file" in serial
