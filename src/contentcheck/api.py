@@ -81,6 +81,13 @@ def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] 
     return [f for f in files if not (f in seen or seen.add(f))]
 
 
+def _real_path(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: it cannot be a changed file
+        return os.path.abspath(path)
+
+
 def changed_files(revision: str) -> set[str]:
     """Absolute paths of files changed since `revision` (committed or not), plus untracked files."""
     def git(*args: str) -> list[str]:
@@ -128,7 +135,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     files = expand_paths([p for p in paths if p != "-"], resolver, exclude, report)
     if changed_since:
         changed = changed_files(changed_since)
-        files = [f for f in files if str(Path(f).resolve()) in changed]
+        files = [f for f in files if _real_path(f) in changed]
     stdin_name = stdin_filename or "<stdin>"
     corpus = _Corpus() if len(files) + ("-" in paths) > 1 else None
     total = len(files) + ("-" in paths)

@@ -7,6 +7,7 @@ Sources, first found wins: `--config FILE`, else `.contentcheck.yaml` / `.conten
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -194,7 +195,7 @@ class Config:
 
     def _matches(self, path: str, globs: list[str]) -> bool:
         try:
-            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             relative = Path(path).as_posix()
         return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(Path(relative).name, g) for g in globs)
@@ -368,7 +369,8 @@ class ConfigResolver:
     def for_path(self, path: str) -> Config:
         if self.explicit is not None:
             return self.explicit
-        folder = Path(path).resolve().parent if path not in ("-", "") else Path.cwd()
+        # abspath, not resolve(): a symlink loop must become a read error for that file, not a crash here
+        folder = Path(os.path.abspath(path)).parent if path not in ("-", "") else Path.cwd()
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config_file(folder)
         config_file = self._by_folder[folder]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from pathlib import Path
 
 import pathspec
@@ -19,6 +20,10 @@ def decode(data: bytes, path: str) -> str:
         raise InputError("file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8", path)
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
         raise InputError("file is binary, not text (an image, PDF, archive or similar)", path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"file contains a NUL byte at offset {nul}; is it a binary file?", path,
+                         data.count(b"\n", 0, nul) + 1)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -30,7 +35,11 @@ def decode(data: bytes, path: str) -> str:
 
 def read_source(path: str, max_size: int) -> str:
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
+            raise InputError(f"is {kind}; only regular files are read", path)
+        size = info.st_size
         if size > max_size:
             raise InputError(f"file is {size:,} bytes, over the limit of {max_size:,} (set max_file_size to raise it)", path)
         with open(path, "rb") as handle:

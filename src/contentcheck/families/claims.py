@@ -34,7 +34,7 @@ class Vocabulary:
     hedges: Matcher
     not_claims: Matcher
     citations: Matcher
-    strip_words: re.Pattern
+    strip_words: Matcher
 
 
 @dataclass
@@ -80,7 +80,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
 
     lists = {key: words(key) for key in ("outcome_verbs", "verb_exceptions", "outcomes", "conditions",
                                          "absolute_markers", "hedges", "not_claims", "citation_patterns")}
-    strip = sorted(lists["hedges"] + lists["absolute_markers"], key=len, reverse=True)
+    strip = lists["hedges"] + lists["absolute_markers"]
     return Vocabulary(
         verbs=Matcher(lists["outcome_verbs"]),
         verb_exceptions=Matcher(lists["verb_exceptions"]),
@@ -90,7 +90,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         not_claims=Matcher(lists["not_claims"]),
         citations=Matcher((), lists["citation_patterns"], ignorecase=False, whole_words=False, path=str(path),
                           line=field_line(data, "citation_patterns")),
-        strip_words=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in strip) + r")\b", re.IGNORECASE),
+        strip_words=Matcher(strip),
     )
 
 
@@ -108,8 +108,14 @@ def strength_of(text: str, vocabulary: Vocabulary) -> str:
 
 
 def core_words(text: str, vocabulary: Vocabulary) -> str:
-    stripped = vocabulary.strip_words.sub(" ", text.lower())
-    return " ".join(re.findall(r"[^\W_]+", stripped))
+    """The words of a claim with hedges and absolute words removed (user words matched by RE2 only)."""
+    lowered = text.lower()
+    pieces, position = [], 0
+    for start, end in vocabulary.strip_words.finditer(lowered):
+        pieces.append(lowered[position:start])
+        position = end
+    pieces.append(lowered[position:])
+    return " ".join(re.findall(r"[^\W_]+", " ".join(pieces)))
 
 
 def load_library(path: Path, vocabulary: Vocabulary) -> list[ApprovedClaim]:

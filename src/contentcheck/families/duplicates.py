@@ -30,6 +30,8 @@ STOPWORDS = frozenset("""
 """.split())
 _OPENING_QUOTES = "\"“‘'«"
 COMPARED_KINDS = ("paragraph", "list_item", "blockquote")
+MAX_NEAR_UNITS = 3000  # near-duplicate comparison is all pairs within one document; longer ones get a note
+CLAUSE_WINDOW = 200  # a repeated clause is local: within this many words of its first copy
 
 
 @dataclass
@@ -165,7 +167,7 @@ class RepeatedClauseRule(DuplicateRuleBase):
         for q in range(len(words) - n + 1):
             gram = tuple(words[q:q + n])
             for p in seen.get(gram, ()):
-                if q < p + n or q <= covered_until:
+                if q < p + n or q <= covered_until or q - p > CLAUSE_WINDOW:
                     continue
                 length = n
                 while q + length < len(words) and p + length < q and words[p + length] == words[q + length]:
@@ -187,7 +189,10 @@ class RepeatedClauseRule(DuplicateRuleBase):
                                    suggestion="Delete the repeated words." if back_to_back else "Rephrase so the words appear once.",
                                    **extra)
                 break
-            seen.setdefault(gram, []).append(q)
+            positions = seen.setdefault(gram, [])
+            positions.append(q)
+            if len(positions) > 4:
+                del positions[0]  # only recent copies can be local repeats; keeps a long text linear
 
     @staticmethod
     def _whole_sentences(block, tokens, p, q, length, sentence_of) -> bool:
@@ -217,7 +222,7 @@ def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, flo
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.process import cdist
 
-    if len(units) < 2:
+    if len(units) < 2 or len(units) > MAX_NEAR_UNITS:
         return []
     codes: dict[str, str] = {}
     strings = [_as_string(u.content_words, codes) for u in units]
@@ -238,6 +243,11 @@ class NearDuplicateSentenceRule(DuplicateRuleBase):
 
     def check(self, document):
         units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
+        if len(units) > MAX_NEAR_UNITS:
+            from .grammar import note
+
+            note(document, f"duplicates: near-duplicate sentences not compared in {document.path} "
+                           f"({len(units):,} sentences; the limit is {MAX_NEAR_UNITS:,})")
         reported = set()
         paragraph_dups = paragraph_duplicates(document, units, self.threshold, self.min_share)
         in_dup_paragraph = {id(block) for block, *_ in paragraph_dups}
