@@ -41,6 +41,18 @@ def test_report_metrics_agree_with_textstat_for_flesch_kincaid():
                             "smog", "gunning_fog", "coleman_liau", "dale_chall", "consensus_grade"}
 
 
+def test_dale_chall_matches_textstat_on_the_samples():
+    import textstat
+
+    from contentcheck.families.readability import dale_chall_score
+    from contentcheck.parsers import parse
+
+    for path in sorted((__import__("pathlib").Path(__file__).resolve().parents[1] / "samples").glob("*.*")):
+        if path.suffix in (".md", ".html", ".txt"):
+            text = " ".join(b.text for b in parse(path.read_text(), str(path)).blocks)
+            assert dale_chall_score(text) == pytest.approx(textstat.dale_chall_readability_score(text), abs=0.01), path
+
+
 def test_metrics_cover_prose_only():
     markdown = "---\ntitle: Extraordinarily complicated pharmacological considerations\n---\n# Heading words\n\n" \
                "The cat sat on the mat.\n\n```\nextraordinarily complicated pharmacological code\n```\n\n" \

@@ -28,6 +28,23 @@ def dale_chall_grade(score: float) -> float:
     return 14.0
 
 
+def dale_chall_score(text: str) -> float:
+    """textstat 0.7.8's Dale-Chall score (difficult = not on its easy-word list), computed without
+    its syllable counter, which loads the whole CMU dictionary (about a second) to no effect here."""
+    import textstat
+    from textstat.backend.selections._list_words import list_words
+    from textstat.backend.utils import get_lang_easy_words
+
+    words = textstat.lexicon_count(text)
+    if not words:
+        return 0.0
+    easy = get_lang_easy_words("en")
+    difficult = sum(1 for word in list_words(text, lowercase=True) if len(word.split()) == 1 and word not in easy)
+    share = 100 * difficult / words
+    score = 0.1579 * share + 0.0496 * textstat.words_per_sentence(text)
+    return round(score + (3.6365 if share > 5 else 0.0), 2)
+
+
 def document_metrics(document: Document) -> dict:
     """Readability figures for the report's `metrics`, computed once per document."""
     if "metrics" not in document.cache:
@@ -42,9 +59,7 @@ def document_metrics(document: Document) -> dict:
         if not stats.words:
             document.cache["metrics"] = {"words": 0, "sentences": 0, "syllables": 0}
             return document.cache["metrics"]
-        import textstat
-
-        dale_chall = textstat.dale_chall_readability_score(" ".join(texts))
+        dale_chall = dale_chall_score(" ".join(texts))
         grades = [stats.flesch_kincaid_grade(), stats.smog(), stats.gunning_fog(), stats.coleman_liau(),
                   dale_chall_grade(dale_chall)]
         document.cache["metrics"] = {
