@@ -107,9 +107,12 @@ def changed_files(revision: str) -> set[str]:
 _WORKER: dict = {}
 
 
-def _worker_start(config: Config | None, select: list[str], ignore: list[str]) -> None:
+def _worker_start(config: Config | None, select: list[str], ignore: list[str], cache_dir: str | None = None,
+                  collect: bool = False) -> None:
     _WORKER["resolver"] = ConfigResolver(config)
     _WORKER["selection"] = (select, ignore)
+    _WORKER["cache"] = Path(cache_dir) / "results" if cache_dir else None
+    _WORKER["collect"] = collect  # files checked together: also extract what the cross-file index needs
 
 
 def _worker_check(path: str):
@@ -118,16 +121,30 @@ def _worker_check(path: str):
         text = read_source(path, file_config.max_file_size)
     except ContentcheckError as exc:
         return FileResult(path=path, error=str(exc)), None
-    return _check_file(text, path, file_config, collect_corpus=True)
+    cache, collect = _WORKER.get("cache"), _WORKER.get("collect", False)
+    if cache is None:
+        return _check_file(text, path, file_config, collect_corpus=collect)
+    from .cache import load_result, result_key, store_result
+
+    key = result_key(file_config.fingerprint() + ("+corpus" if collect else ""), path, text)
+    cached = load_result(cache, key, path, text)
+    if cached is not None:
+        return cached
+    result, payload = _check_file(text, path, file_config, collect_corpus=collect)
+    if not result.error:
+        store_result(cache, key, result, payload)
+    return result, payload
 
 
 def check_paths(paths: list[str], config: Config | str | Path | None = None, exclude: list[str] | None = None,
                 select: list[str] | None = None, ignore: list[str] | None = None,
                 stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 1,
-                changed_since: str | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+                changed_since: str | None = None, progress: Callable[[int, int], None] | None = None,
+                cache_dir: str | None = None) -> Report:
     """Check files and folders ("-" is `stdin`); unreadable files become per-file errors, the rest are
     still checked. `select` replaces and `ignore` extends each config's own selection, as --select and
-    --ignore do. `jobs` > 1 checks files in that many processes; the report is the same."""
+    --ignore do. `jobs` > 1 checks files in that many processes; the report is the same. With
+    `cache_dir`, results of unchanged files (same bytes, rules and version) are reused."""
     explicit = _as_config(config)
     resolver = ConfigResolver(explicit)
     report = Report()
@@ -150,7 +167,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
         _take(report, corpus, resolver, outcome, file_config)
         if progress:
             progress(done, total)
-    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, corpus is not None):
+    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         _take(report, corpus, resolver, outcome, file_config)
         done += 1
@@ -161,10 +178,11 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     return report
 
 
-def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, collect: bool):
+def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, cache_dir: str | None,
+              collect: bool):
     """(path, (FileResult, payload)) in file order, from this process or from workers."""
     if jobs <= 1 or len(files) < 2:
-        _worker_start(config, select, ignore)
+        _worker_start(config, select, ignore, cache_dir, collect)
         for path in files:
             try:
                 yield path, _worker_check(path)
@@ -173,7 +191,8 @@ def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(config, select, ignore)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                             initargs=(config, select, ignore, cache_dir, collect)) as pool:
         chunk = max(1, min(64, len(files) // (jobs * 8)))
         for path, outcome in zip(files, pool.map(_safe_worker_check, files, chunksize=chunk)):
             yield path, outcome

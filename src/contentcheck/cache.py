@@ -34,3 +34,55 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+# --- results cache -------------------------------------------------------------------------------
+import hashlib  # noqa: E402
+import json  # noqa: E402
+
+
+def result_key(config_fingerprint: str, path: str, text: str) -> str:
+    from . import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, config_fingerprint, path, text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _finding_to_dict(finding) -> dict:
+    return {"rule": finding.rule, "category": finding.category, "severity": finding.severity,
+            "message": finding.message, "start": finding.start, "end": finding.end, "suggestion": finding.suggestion,
+            "line": finding.line, "column": finding.column, "end_line": finding.end_line,
+            "end_column": finding.end_column, "text": finding.text, "extra": finding.extra, "fix": finding.fix}
+
+
+def store_result(folder: Path, key: str, result, payload) -> None:
+    """Save one file's result as JSON (never pickle: a cache folder may come from an untrusted repository)."""
+    data = {"findings": [_finding_to_dict(f) for f in result.findings], "claims": result.claims,
+            "metrics": result.metrics, "notes": result.notes, "facts": result.facts,
+            "payload": None if payload is None else [payload[0], [[what, k, vars(place), words] for what, k, place, words
+                                                                 in payload[1]], [vars(r) for r in payload[2]]]}
+    write_bytes_atomically(folder / key[:2] / f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def load_result(folder: Path, key: str, path: str, text: str):
+    """(FileResult, payload) from the cache, or None when absent or unreadable."""
+    from .families.crossfile import Place
+    from .finding import Finding
+    from .report import FileResult
+    from .suppressions import Region
+
+    try:
+        data = json.loads((folder / key[:2] / f"{key}.json").read_bytes())
+        result = FileResult(path=path, source=text, claims=data["claims"], metrics=data["metrics"],
+                            notes=data["notes"], facts=data["facts"],
+                            findings=[Finding(**finding) for finding in data["findings"]])
+        payload = data["payload"]
+        if payload is not None:
+            payload = (payload[0], [(what, k, Place(**place), words) for what, k, place, words in payload[1]],
+                       [Region(**region) for region in payload[2]])
+        return result, payload
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -68,11 +68,14 @@ def cli() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings as the baseline and exit.")
 @click.option("--changed-since", metavar="REV", help="Check only files changed since this git revision.")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing results of unchanged files.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=".contentcheck_cache", show_default=True,
+              help="Where results of unchanged files are kept (safe to delete).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
 def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename,
           show_claims, languagetool_url, jobs, max_findings, baseline_path, write_baseline_path, changed_since,
-          fix, diff):
+          no_cache, cache_dir, fix, diff):
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
     if languagetool_url:
         from .families.grammar import ENV_URL
@@ -85,7 +88,8 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
     jobs = default_jobs() if jobs == 0 else max(1, jobs)
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
     report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename,
-                         jobs=jobs, changed_since=changed_since, progress=progress)
+                         jobs=jobs, changed_since=changed_since, progress=progress,
+                         cache_dir=None if no_cache else cache_dir)
     if progress:
         click.echo("\r\x1b[K", nl=False, err=True)
     if write_baseline_path:

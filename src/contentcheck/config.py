@@ -161,6 +161,21 @@ class Config:
             self._rule_cache[key] = derived
         return self._rule_cache[key]
 
+    def fingerprint(self) -> str:
+        """A hash of everything that decides findings: every rule as built (YAML data and options,
+        severities) and the config's own settings. Part of the results-cache key."""
+        if "fingerprint" not in self._rule_cache:
+            import hashlib
+            import json
+
+            rules = [(r.id, r.severity, r.kind, r.source, r.data) for r in self.all_rules()]
+            settings = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+            settings["root"] = str(self.root)
+            blob = json.dumps([rules, settings, os.environ.get("CONTENTCHECK_LANGUAGETOOL_URL")],
+                              default=repr, sort_keys=True)
+            self._rule_cache["fingerprint"] = hashlib.sha256(blob.encode()).hexdigest()
+        return self._rule_cache["fingerprint"]
+
     def audience_for(self, path: str) -> str | None:
         """The last matching override's `audience:`, else the config's own."""
         value = self.audience

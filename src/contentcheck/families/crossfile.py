@@ -79,10 +79,28 @@ class CrossFileDuplicateRule(DuplicateRuleBase):
         return normalise(text) in self.allow or self.allow_patterns.search(text)
 
 
-def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str, int, Place, list[str] | None]]:
-    """What the index needs from one file: (sentence|paragraph, key, place, words), without the document.
+_PERMUTATIONS: dict[int, object] = {}
+SCHEME = "affine32"  # datasketch 2.x default; given explicitly with stored permutations and values
 
-    Pure, so it can run in a worker process; the index is then fed in file order by the parent.
+
+def signature(words: list[str], num_perm: int) -> list[int]:
+    """The MinHash signature of a paragraph's word pairs (crc32 hashing, permutations made once)."""
+    import zlib
+
+    from datasketch import MinHash
+
+    if num_perm not in _PERMUTATIONS:
+        _PERMUTATIONS[num_perm] = MinHash(num_perm=num_perm).permutations
+    minhash = MinHash(num_perm=num_perm, hashfunc=zlib.crc32, permutations=_PERMUTATIONS[num_perm], scheme=SCHEME)
+    # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
+    minhash.update_batch(sorted({" ".join(words[i:i + 2]).encode("utf-8") for i in range(len(words) - 1)}))
+    return [int(value) for value in minhash.hashvalues]
+
+
+def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str, int, Place, list[int] | None]]:
+    """What the index needs from one file: (sentence|paragraph, key, place, MinHash signature), without
+    the document. Pure, so it can run in a worker process and be cached; the parent feeds the index in
+    file order.
     """
     items = []
     seen_here: set[int] = set()
@@ -102,7 +120,8 @@ def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str,
         key = _key("p " + " ".join(words))
         if key not in seen_here:
             seen_here.add(key)
-            items.append(("paragraph", key, _place(document, -1, block.source_start, block.source_end), words))
+            items.append(("paragraph", key, _place(document, -1, block.source_start, block.source_end),
+                          signature(words, rule.num_perm)))
     return items
 
 
@@ -137,10 +156,10 @@ class CrossFileIndex:
         """Index one file's sentences and paragraphs (from `extract`), in file order."""
         self.files += 1
         self.rules[file] = rule
-        for what, key, place, words in items:
+        for what, key, place, hashvalues in items:
             place.file = file
             if not self._record(key, what, place) and what == "paragraph":
-                self._add_near(words, place, rule)
+                self._add_near(hashvalues, place, rule)
 
     def _record(self, key: int, what: str, place: Place) -> bool:
         """Note one occurrence; True when the same text was already seen in an earlier file."""
@@ -155,13 +174,11 @@ class CrossFileIndex:
         group.later.append((place, 1.0))
         return True
 
-    def _add_near(self, words: list[str], place: Place, rule: CrossFileDuplicateRule) -> None:
-        from datasketch import LeanMinHash, MinHash
+    def _add_near(self, hashvalues: list[int], place: Place, rule: CrossFileDuplicateRule) -> None:
+        import numpy
+        from datasketch import LeanMinHash
 
-        # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
-        shingles = {" ".join(words[i:i + 2]).encode("utf-8") for i in range(len(words) - 1)}
-        minhash = MinHash(num_perm=rule.num_perm)
-        minhash.update_batch(list(shingles))
+        minhash = LeanMinHash(seed=1, hashvalues=numpy.array(hashvalues, dtype=numpy.uint64), scheme=SCHEME)
         lsh = self._lsh_index(rule)
         for cluster in lsh.query(minhash):
             group = self.clusters[cluster]
@@ -173,8 +190,8 @@ class CrossFileIndex:
         cluster = self._next_cluster
         self._next_cluster += 1
         self.clusters[cluster] = Group(place.file, place.line, "paragraph", {place.file})
-        self.representatives[cluster] = LeanMinHash(minhash)
-        lsh.insert(cluster, self.representatives[cluster])
+        self.representatives[cluster] = minhash
+        lsh.insert(cluster, minhash)
 
     def findings(self, paths: list[str]) -> dict[int, list[Finding]]:
         """Findings per file index, boilerplate and allowed text left out."""

@@ -8,4 +8,5 @@ from ..report import Report
 
 
 def format_json(report: Report, color: bool = False, **_: object) -> str:
-    return json.dumps(report.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    """Compact JSON, one line: the C encoder is ~10x faster than an indented dump (use jq to read it)."""
+    return json.dumps(report.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
