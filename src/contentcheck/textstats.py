@@ -128,3 +128,25 @@ class TextStats:
             "flesch_reading_ease": self.flesch_reading_ease(), "flesch_kincaid_grade": self.flesch_kincaid_grade(),
             "smog": self.smog(), "gunning_fog": self.gunning_fog(), "coleman_liau": self.coleman_liau(),
         }
+
+
+def sentence_stats(document, block) -> list[TextStats]:
+    """Counts for each sentence of a block, computed once per document and shared by every rule
+    that needs them (metrics, long sentences, hard sentences, walls of text)."""
+    key = ("sentence_stats", id(block))
+    if key not in document.cache:
+        stats = []
+        for sentence in block.sentences:
+            counts = TextStats()
+            counts.add_text(sentence.text)
+            stats.append(counts)
+        document.cache[key] = stats
+    return document.cache[key]
+
+
+def combined(parts: list[TextStats]) -> TextStats:
+    total = TextStats()
+    for part in parts:
+        for name in ("words", "sentences", "syllables", "polysyllables", "letters", "long_words"):
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+    return total

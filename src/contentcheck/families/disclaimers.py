@@ -204,17 +204,19 @@ def _name_candidates(block: Block) -> list[str]:
 def find_promotion(document: Document, products: list[str]) -> Promotion | None:
     blocks = document.blocks
     text = prose_text(document)
-    counts: dict[str, int] = {}
-    for block in blocks:
-        for name in _name_candidates(block):
-            counts[name] = counts.get(name, 0) + 1
     signals = [m.group() for m in _CALL_TO_ACTION.finditer(text)]
     prices = _PRICE.findall(text)
     shop_links = [href for b in blocks for _, _, href in b.links if _SHOP_LINK.search(href)]
+    if not (signals or prices or shop_links or products):
+        return None  # nothing commercial on the page: nothing can be promoted
     for product in products:
         mentions = len(Matcher([product]).regex.findall(text)) if product.strip() else 0
         if mentions:
             return Promotion(product, mentions, ["one of your products"])
+    counts: dict[str, int] = {}
+    for block in blocks:
+        for name in _name_candidates(block):
+            counts[name] = counts.get(name, 0) + 1
     best = None
     for name, mentions in counts.items():
         if mentions < 2 or (len(name.split()) == 1 and not _CAMEL.search(name) and mentions < 3):

@@ -219,30 +219,23 @@ def near_pairs(document: Document, units: list[Unit], threshold: float) -> list[
 
 
 def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
+    from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     if len(units) < 2 or len(units) > MAX_NEAR_UNITS:
         return []
     codes: dict[str, str] = {}
     strings = [_as_string(u.content_words, codes) for u in units]
-    if len(units) > 300:  # a long document: one vectorised call (imports numpy) beats pair by pair
-        from rapidfuzz.process import cdist
-
-        matrix = cdist(strings, strings, scorer=Levenshtein.normalized_similarity, score_cutoff=threshold, workers=1)
-        score_of = lambda later, earlier: float(matrix[later][earlier])  # noqa: E731
-    else:
-        score_of = lambda later, earlier: Levenshtein.normalized_similarity(  # noqa: E731
-            strings[later], strings[earlier], score_cutoff=threshold)
     pairs = []
-    for later in range(len(units)):
+    for later in range(1, len(units)):
         if len(strings[later]) < 3:
             continue
-        for earlier in range(later):
-            if units[later].key == units[earlier].key:
-                continue
-            score = score_of(later, earlier)
-            if score >= threshold:
-                pairs.append((earlier, later, score))
+        # One C++ call per sentence against every earlier one, keeping those at or above the threshold.
+        for _, score, earlier in process.extract(strings[later], strings[:later], scorer=Levenshtein.normalized_similarity,
+                                                 score_cutoff=threshold, limit=None):
+            if units[later].key != units[earlier].key:
+                pairs.append((earlier, later, float(score)))
+    pairs.sort(key=lambda pair: (pair[1], pair[0]))
     return pairs
 
 

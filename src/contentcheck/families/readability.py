@@ -13,7 +13,7 @@ import statistics
 from ..document import Document
 from ..errors import ConfigError
 from ..ruletypes.base import Rule, field_line
-from ..textstats import TextStats
+from ..textstats import TextStats, combined, sentence_stats
 
 METRIC_KINDS = ("paragraph", "list_item", "blockquote")
 FORMULAS = ("consensus_grade", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau", "dale_chall_grade")
@@ -48,14 +48,13 @@ def dale_chall_score(text: str) -> float:
 def document_metrics(document: Document) -> dict:
     """Readability figures for the report's `metrics`, computed once per document."""
     if "metrics" not in document.cache:
-        stats = TextStats()
-        texts = []
+        texts, parts = [], []
         references = document.reference_blocks()
         for block in document.blocks:
             if block.kind in METRIC_KINDS and id(block) not in references:
-                for sentence in block.sentences:
-                    stats.add_text(sentence.text)
-                    texts.append(sentence.text)
+                parts.extend(sentence_stats(document, block))
+                texts.extend(sentence.text for sentence in block.sentences)
+        stats = combined(parts)
         if not stats.words:
             document.cache["metrics"] = {"words": 0, "sentences": 0, "syllables": 0}
             return document.cache["metrics"]
@@ -129,9 +128,7 @@ class ReadingLevelRule(Rule):
         for block in document.blocks:
             if block.kind not in METRIC_KINDS or id(block) in references:
                 continue
-            for sentence in block.sentences:
-                stats = TextStats()
-                stats.add_text(sentence.text)
+            for sentence, stats in zip(block.sentences, sentence_stats(document, block)):
                 grade = stats.flesch_kincaid_grade()
                 if stats.words >= self.sentence_min_words and grade > limit:
                     start, end = block.to_source(sentence.start, sentence.end)

@@ -13,7 +13,7 @@ import operator
 import re
 
 from ..errors import ConfigError
-from ..textstats import TextStats
+from ..textstats import TextStats, combined, sentence_stats
 from .base import Rule, field_line
 
 _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
@@ -79,20 +79,18 @@ class MetricRule(Rule):
     def check(self, document):
         blocks = self.blocks(document)
         if self.unit == "document":
-            stats = TextStats()
-            for block in blocks:
-                for sentence in block.sentences:
-                    stats.add_text(sentence.text)
+            stats = combined([part for block in blocks for part in sentence_stats(document, block)])
             value = evaluate(self.formula, stats.variables())
             if stats.words >= self.min_words and self.compare(value, self.threshold):
                 yield self.finding(self._message(value, stats), value=round(value, 2))
             return
         for block in blocks:
-            units = [(block.text, 0, len(block.text), len(block.sentences))] if self.unit == "paragraph" else \
-                    [(s.text, s.start, s.end, 1) for s in block.sentences]
-            for text, start, end, sentence_count in units:
-                stats = TextStats()
-                stats.add_text(text, sentence_count)
+            per_sentence = sentence_stats(document, block)
+            if self.unit == "paragraph":
+                units = [(0, len(block.text), combined(per_sentence))]
+            else:
+                units = [(s.start, s.end, counts) for s, counts in zip(block.sentences, per_sentence)]
+            for start, end, stats in units:
                 value = evaluate(self.formula, stats.variables())
                 if stats.words >= self.min_words and self.compare(value, self.threshold):
                     source_start, source_end = block.to_source(start, end)
