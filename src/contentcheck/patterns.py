@@ -69,3 +69,37 @@ class Matcher:
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
+
+
+# Blocks joined for one pass per matcher: neither \s (ASCII white space in RE2) nor "." (which stops at
+# a newline) can cross "\n\x00\n", and a match that still contains it is dropped.
+SEPARATOR = "\n\x00\n"
+
+
+def joined_blocks(document, blocks) -> tuple[str, list[int]]:
+    """The blocks' texts joined by SEPARATOR, and where each starts; cached per document and scope."""
+    key = ("joined", tuple(id(b) for b in blocks))
+    if key not in document.cache:
+        starts, parts, position = [], [], 0
+        for block in blocks:
+            starts.append(position)
+            parts.append(block.text)
+            position += len(block.text) + len(SEPARATOR)
+        document.cache[key] = (SEPARATOR.join(parts), starts)
+    return document.cache[key]
+
+
+def find_in_blocks(matcher: "Matcher", document, blocks) -> list[tuple[object, int, int]]:
+    """(block, start, end) for every match in the blocks, found with one call over their joined text."""
+    import bisect
+
+    if matcher.empty or not blocks:
+        return []
+    text, starts = joined_blocks(document, blocks)
+    found = []
+    for start, end in matcher.finditer(text):
+        if "\x00" in text[start:end]:
+            continue
+        index = bisect.bisect_right(starts, start) - 1
+        found.append((blocks[index], start - starts[index], end - starts[index]))
+    return found

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_NOT_LETTER = re.compile(r"[\W_]")
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +88,13 @@ class TextStats:
 
     def add_text(self, text: str, sentences: int = 1) -> None:
         self.sentences += sentences
-        for word in words(text):
-            count = syllables(word.lower())
-            self.words += 1
-            self.syllables += count
-            self.polysyllables += count >= 3
-            self.letters += sum(c.isalnum() for c in word)
-            self.long_words += len(word) > 6
+        found = words(text)
+        counts = [syllables(word.lower()) for word in found]
+        self.words += len(found)
+        self.syllables += sum(counts)
+        self.polysyllables += sum(1 for count in counts if count >= 3)
+        self.letters += len(_NOT_LETTER.sub("", "".join(found)))
+        self.long_words += sum(1 for word in found if len(word) > 6)
 
     # Published formulas; each guards against an empty text.
     def _per_word(self, value: float) -> float:

@@ -150,11 +150,13 @@ class RepeatedClauseRule(DuplicateRuleBase):
             yield from self._check_block(block)
 
     def _check_block(self, block: Block):
+        n = self.min_words
+        quick = word_list(block.text)
+        grams = list(zip(*(quick[i:] for i in range(n))))
+        if len(grams) < n + 1 or len(set(grams)) == len(grams):
+            return  # no run of n words occurs twice: the usual case, decided without offsets
         tokens = words_with_offsets(block.text)
         words = [t[0] for t in tokens]
-        n = self.min_words
-        if len(words) < 2 * n:
-            return
         sentence_of = []
         bounds = [(s.start, s.end) for s in block.sentences]
         current = 0

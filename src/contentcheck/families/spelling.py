@@ -89,6 +89,7 @@ class SpellingRule(Rule):
         self.british = data.get("british", True)
         self.min_length = data.get("min_length", 3)
         self._known = lru_cache(maxsize=100_000)(self._is_known)
+        self._seen_known: set[str] = set()  # words already found in a dictionary, for set arithmetic
 
     def _is_known(self, word: str) -> bool:
         if "-" in word:  # a compound: known as a whole, or every part known (a prefix counts as known)
@@ -105,8 +106,11 @@ class SpellingRule(Rule):
 
     def check(self, document):
         for block in self.blocks(document):
-            # Fast path: most blocks have no unknown word at all; look at each distinct word once.
-            if all(self._known(w.lower().replace("’", "'")) for w in set(_WORD.findall(block.text))):
+            # Fast path: most blocks have no unknown word at all; look at each new distinct word once.
+            fresh = {w.lower().replace("’", "'") for w in _WORD.findall(block.text)} - self._seen_known
+            known = {w for w in fresh if self._known(w)}
+            self._seen_known |= known
+            if len(known) == len(fresh):
                 continue
             links = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(block.text)]
             links += [(s, e) for s, e, _ in block.links if block.text[s:e].startswith(("http", "www"))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ConfigError
-from ..patterns import Matcher
+from ..patterns import Matcher, find_in_blocks
 from .base import Rule, field_line, item_lines
 
 NEGATORS = frozenset("no not never without nothing none neither nor cannot can't isn't aren't doesn't don't "
@@ -47,10 +47,10 @@ class ExistenceRule(Rule):
                                     field_line(data, "warning_cues"))
 
     def check(self, document):
-        for block in self.blocks(document):
-            matches = list(self.matcher.finditer(block.text))
-            if not matches:
-                continue
+        by_block: dict[int, list] = {}
+        for block, start, end in find_in_blocks(self.matcher, document, self.blocks(document)):
+            by_block.setdefault(id(block), [block]).append((start, end))
+        for block, *matches in by_block.values():
             excepted = list(self.exceptions.finditer(block.text))
             for start, end in matches:
                 if any(s <= start and end <= e for s, e in excepted):

@@ -7,7 +7,7 @@ values count too when `include_boilerplate` / `metadata_keys` say so.
 from __future__ import annotations
 
 from ..errors import ConfigError
-from ..patterns import Matcher
+from ..patterns import Matcher, find_in_blocks
 from .base import Rule, field_line, item_lines
 
 
@@ -30,10 +30,8 @@ class OccurrenceRule(Rule):
         self.metadata_keys = [str(k) for k in data.get("metadata_keys") or []]
 
     def check(self, document):
-        matches = []
         blocks = self.blocks(document) + (document.boilerplate if self.include_boilerplate else [])
-        for block in blocks:
-            matches.extend((block, s, e) for s, e in self.matcher.finditer(block.text))
+        matches = find_in_blocks(self.matcher, document, blocks)
         count = len(matches) + sum(1 for key in self.metadata_keys if document.metadata.get(key))
         if self.minimum is not None and count < self.minimum:
             yield self.finding(self.message.replace("{count}", str(count)))
