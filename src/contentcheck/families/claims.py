@@ -209,19 +209,36 @@ def claims_register(document: Document, rule: HealthClaimRule) -> list[tuple[Cla
     return document.cache[key]
 
 
+def _sentences_with(matcher: Matcher, document: Document, blocks: list[Block]) -> set[tuple[int, int]]:
+    """(block id, sentence start) of every sentence holding a match, from one pass over the blocks."""
+    from ..patterns import find_in_blocks
+
+    hits = set()
+    for block, start, _ in find_in_blocks(matcher, document, blocks):
+        for sentence in block.sentences:
+            if sentence.start <= start < sentence.end:
+                hits.add((id(block), sentence.start))
+                break
+    return hits
+
+
 def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:
     from rapidfuzz import fuzz
 
     claims = []
-    for block in document.blocks:
-        if block.kind not in CLAIM_KINDS:
-            continue
+    blocks = [b for b in document.blocks if b.kind in CLAIM_KINDS and id(b) not in document.reference_blocks()]
+    # Cheap filters first, each one pass over the document: a claim needs a topic and a verb, and no denial.
+    with_topic = _sentences_with(vocabulary.topics, document, blocks)
+    with_verb = _sentences_with(vocabulary.verbs, document, blocks)
+    denied = _sentences_with(vocabulary.not_claims, document, blocks)
+    for block in blocks:
         paragraph_sources = None
         for sentence in block.sentences:
             text = sentence.text
-            if text.rstrip().endswith("?") or not vocabulary.topics.search(text) or not has_outcome_verb(text, vocabulary):
+            key = (id(block), sentence.start)
+            if key not in with_topic or key not in with_verb or key in denied or text.rstrip().endswith("?"):
                 continue
-            if vocabulary.not_claims.search(text):
+            if not has_outcome_verb(text, vocabulary):
                 continue
             references = _citations_in(block, sentence.start, sentence.end, vocabulary)
             if not references:

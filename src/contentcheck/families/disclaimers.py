@@ -75,6 +75,16 @@ class DisclaimerModel:
         found = [name for name, (_, matcher) in self.elements.items() if matcher.search(text)]
         return sum(self.elements[name][0] for name in found), found
 
+    def score_blocks(self, document: Document, blocks: list) -> dict[int, tuple[float, list[str]]]:
+        """score() for many blocks, with one pass per element over their joined text."""
+        from ..patterns import find_in_blocks
+
+        elements_in: dict[int, list[str]] = {id(b): [] for b in blocks}
+        for name, (_, matcher) in self.elements.items():
+            for block in {id(b): b for b, _, _ in find_in_blocks(matcher, document, blocks)}.values():
+                elements_in[id(block)].append(name)
+        return {key: (sum(self.elements[n][0] for n in names), names) for key, names in elements_in.items()}
+
 
 def _disclaimer_model(data, path) -> DisclaimerModel:
     elements = {}
@@ -106,12 +116,13 @@ def find_disclaimers(document: Document, model: DisclaimerModel) -> list[FoundDi
     if isinstance(metadata_text, str) and metadata_text.strip():
         found.append(FoundDisclaimer(-1.0, None, None, ["front matter"]))
     blocks = [b for b in document.blocks if b.kind not in ("heading", "title", "alt")]
+    scores = model.score_blocks(document, blocks + document.boilerplate)
     for index, block in enumerate(blocks):
-        score, elements = model.score(block.text)
+        score, elements = scores[id(block)]
         if score >= model.threshold:
             found.append(FoundDisclaimer(index / max(len(blocks) - 1, 1), block.source_start, block.source_end, elements))
     for block in document.boilerplate:
-        score, elements = model.score(block.text)
+        score, elements = scores[id(block)]
         if score >= model.threshold:
             position = 1.0 if block.source_start > (blocks[-1].source_start if blocks else 0) else 0.0
             found.append(FoundDisclaimer(position, block.source_start, block.source_end, elements))
