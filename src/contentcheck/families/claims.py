@@ -227,16 +227,16 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
 
     claims = []
     blocks = [b for b in document.blocks if b.kind in CLAIM_KINDS and id(b) not in document.reference_blocks()]
-    # Cheap filters first, each one pass over the document: a claim needs a topic and a verb, and no denial.
-    with_topic = _sentences_with(vocabulary.topics, document, blocks)
+    # Outcome verbs are rarer than topics ("pain" is everywhere): find verb sentences in one pass, then
+    # look for a topic, and for a denial, only in those.
     with_verb = _sentences_with(vocabulary.verbs, document, blocks)
-    denied = _sentences_with(vocabulary.not_claims, document, blocks)
     for block in blocks:
         paragraph_sources = None
         for sentence in block.sentences:
             text = sentence.text
-            key = (id(block), sentence.start)
-            if key not in with_topic or key not in with_verb or key in denied or text.rstrip().endswith("?"):
+            if (id(block), sentence.start) not in with_verb or text.rstrip().endswith("?"):
+                continue
+            if not vocabulary.topics.search(text) or vocabulary.not_claims.search(text):
                 continue
             if not has_outcome_verb(text, vocabulary):
                 continue
