@@ -63,3 +63,18 @@ def test_jobs_output_is_identical_to_serial(tmp_path):
     parallel = run("check", ".", "--format", "json", "--jobs", "2", cwd=tmp_path).stdout
     assert serial == parallel
     assert "duplicates.cross-file" in serial
+
+
+def test_results_cache_reuses_unchanged_files_and_misses_changed_ones(tmp_path):
+    (tmp_path / "a.md").write_text("The best clinic.\n")
+    (tmp_path / "b.md").write_text("Order now.\n")
+    first = run("check", ".", "--select", "promotional", "--format", "json", cwd=tmp_path).stdout
+    entries = sorted((tmp_path / ".contentcheck_cache" / "results").rglob("*.json"))
+    assert len(entries) == 2
+    assert run("check", ".", "--select", "promotional", "--format", "json", cwd=tmp_path).stdout == first
+    (tmp_path / "b.md").write_text("Order now. Guaranteed.\n")
+    changed = run("check", ".", "--select", "promotional", "--format", "json", cwd=tmp_path).stdout
+    assert '"Guaranteed"' in changed and len(list((tmp_path / ".contentcheck_cache" / "results").rglob("*.json"))) == 3
+    other_rules = run("check", ".", "--select", "plain-language", "--format", "json", cwd=tmp_path).stdout
+    assert '"Order now"' not in other_rules  # a different rule set never reuses these results
+    assert run("check", ".", "--select", "promotional", "--no-cache", "--format", "json", cwd=tmp_path).stdout == changed

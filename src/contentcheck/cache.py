@@ -41,11 +41,26 @@ import hashlib  # noqa: E402
 import json  # noqa: E402
 
 
+def _code_fingerprint() -> str:
+    """A hash of contentcheck's own source files, so a changed checker (an edited checkout, not only a
+    new version) never reuses results it did not produce."""
+    global _CODE
+    if _CODE is None:
+        digest = hashlib.sha256()
+        for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+            digest.update(source.read_bytes())
+        _CODE = digest.hexdigest()
+    return _CODE
+
+
+_CODE: str | None = None
+
+
 def result_key(config_fingerprint: str, path: str, text: str) -> str:
     from . import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, config_fingerprint, path, text):
+    for part in (__version__, _code_fingerprint(), config_fingerprint, path, text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()

@@ -131,6 +131,7 @@ class SpellingRule(Rule):
                     yield self.match_finding(block, start, end, suggestion=self._suggest(word))
 
     @staticmethod
+    @lru_cache(maxsize=10_000)
     def _suggest(word: str) -> str | None:
         """The most frequent known word one edit away, if any."""
         frequencies = _word_frequencies()
