@@ -23,7 +23,7 @@ from generate_corpus import generate  # noqa: E402
 
 def run_once(folder: Path, extra: list[str]) -> tuple[float, float, int]:
     command = [sys.executable, "-m", "contentcheck", "check", str(folder), "--format", "json", "--output", os.devnull,
-               "--exit-zero", *extra]
+               "--exit-zero", "--no-cache", *extra]
     started = time.perf_counter()
     process = subprocess.Popen(command)
     _, status, usage = os.wait4(process.pid, 0)
@@ -38,8 +38,9 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="+")
     parser.add_argument("--select", default=None, help="rule selection passed to contentcheck (default: all rules)")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--jobs", default="1", help="passed to contentcheck --jobs (0: one per core)")
     args = parser.parse_args()
-    extra = ["--select", args.select] if args.select else []
+    extra = (["--select", args.select] if args.select else []) + ["--jobs", args.jobs]
     rows = []
     for size in args.sizes:
         folder = HERE / f"corpus-{size}"
@@ -49,7 +50,7 @@ def main() -> None:
         seconds = statistics.median(r[0] for r in runs)
         memory = statistics.median(r[1] for r in runs)
         rows.append((size, seconds, memory))
-    print(f"rules: {args.select or 'all'}; median of {args.runs} run(s); {os.cpu_count()} cores")
+    print(f"rules: {args.select or 'all'}; --jobs {args.jobs}; median of {args.runs} run(s); {os.cpu_count()} cores")
     print("| articles | wall time (s) | ms per article | peak RSS (MB) |")
     print("|---:|---:|---:|---:|")
     for size, seconds, memory in rows:

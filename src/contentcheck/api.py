@@ -140,11 +140,12 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
                 select: list[str] | None = None, ignore: list[str] | None = None,
                 stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 1,
                 changed_since: str | None = None, progress: Callable[[int, int], None] | None = None,
-                cache_dir: str | None = None) -> Report:
+                cache_dir: str | None = None, keep_sources: bool = True) -> Report:
     """Check files and folders ("-" is `stdin`); unreadable files become per-file errors, the rest are
     still checked. `select` replaces and `ignore` extends each config's own selection, as --select and
     --ignore do. `jobs` > 1 checks files in that many processes; the report is the same. With
-    `cache_dir`, results of unchanged files (same bytes, rules and version) are reused."""
+    `cache_dir`, results of unchanged files (same bytes, rules and version) are reused. With
+    `keep_sources=False`, each file's text is freed once it is checked (reports that do not quote it)."""
     explicit = _as_config(config)
     resolver = ConfigResolver(explicit)
     report = Report()
@@ -170,6 +171,8 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         _take(report, corpus, resolver, outcome, file_config)
+        if not keep_sources:
+            report.files[-1].drop_source()
         done += 1
         if progress:
             progress(done, total)

@@ -89,7 +89,8 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
     report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename,
                          jobs=jobs, changed_since=changed_since, progress=progress,
-                         cache_dir=None if no_cache else cache_dir)
+                         cache_dir=None if no_cache else cache_dir,
+                         keep_sources=fmt in ("text", "html") or fix or diff)
     if progress:
         click.echo("\r\x1b[K", nl=False, err=True)
     if write_baseline_path:

@@ -21,6 +21,14 @@ class FileResult:
     source: str = ""  # the decoded text, for formatters that quote lines
     notes: list[str] = field(default_factory=list)  # said once per run, e.g. "grammar: skipped ..."
     facts: dict[str, Any] = field(default_factory=dict)  # health_content, disclaimer, promoted_brand, disclosure
+    stable_ids: list[str] | None = None  # fingerprints, kept when the source text is dropped to save memory
+
+    def drop_source(self) -> None:
+        """Free the text of a checked file (formats that quote it keep it); fingerprints are kept."""
+        from .fingerprints import fingerprints
+
+        self.stable_ids = fingerprints(self)
+        self.source = ""
 
     @property
     def verdict(self) -> str:
