@@ -23,6 +23,24 @@ def user_cache_dir() -> Path:
 DEFAULT_RESULTS_DIR = ".contentcheck_cache"
 
 
+def derived_table(name: str, package: str, build):
+    """A dict derived from an installed package (`build()`), kept in the user cache as marshal and keyed
+    on the package's version, so each run loads it in milliseconds instead of re-deriving it."""
+    import marshal
+    from importlib.metadata import version
+
+    path = user_cache_dir() / f"{name}-{package}-{version(package)}.marshal"
+    try:
+        cached = marshal.loads(path.read_bytes())
+        if isinstance(cached, dict):
+            return cached
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table = build()
+    write_bytes_atomically(path, marshal.dumps(table))
+    return table
+
+
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so a reader never sees half a file; failures are ignored
     (a read-only folder only means no cache)."""

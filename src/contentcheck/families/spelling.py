@@ -31,23 +31,14 @@ _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("
 def _word_frequencies() -> dict[str, int]:
     """pyspellchecker's English words and their frequencies, kept in the user cache as marshal:
     its own gzip JSON takes ~0.1 s to load on every run."""
-    import marshal
-    from importlib.metadata import version
+    from ..cache import derived_table
 
-    from ..cache import user_cache_dir, write_bytes_atomically
+    def build() -> dict[str, int]:
+        from spellchecker import SpellChecker
 
-    path = user_cache_dir() / f"word-frequencies-v1-pyspellchecker-{version('pyspellchecker')}.marshal"
-    try:
-        cached = marshal.loads(path.read_bytes())
-        if isinstance(cached, dict):
-            return cached
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    from spellchecker import SpellChecker
+        return dict(SpellChecker(language="en").word_frequency.items())
 
-    frequencies = dict(SpellChecker(language="en").word_frequency.items())
-    write_bytes_atomically(path, marshal.dumps(frequencies))
-    return frequencies
+    return derived_table("word-frequencies-v1", "pyspellchecker", build)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -155,15 +155,15 @@ class _Parser(HTMLParser):
         self.add(data, start, start + len(data), verbatim=True)
 
     def handle_entityref(self, name):
-        start = self.source_position()
-        end = start + 1 + len(name)
-        if self.source.startswith(";", end):
-            end += 1
-        self.add(html.unescape(self.source[start:end]), start, end, verbatim=False)
+        self._add_reference(len("&") + len(name))
 
     def handle_charref(self, name):
+        self._add_reference(len("&#") + len(name))
+
+    def _add_reference(self, length: int) -> None:
+        """An entity or character reference: its decoded text, mapped to the whole reference (and ';')."""
         start = self.source_position()
-        end = start + 2 + len(name)
+        end = start + length
         if self.source.startswith(";", end):
             end += 1
         self.add(html.unescape(self.source[start:end]), start, end, verbatim=False)
