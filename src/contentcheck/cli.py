@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .api import check_paths, default_jobs
+from .cache import DEFAULT_RESULTS_DIR
 from .config import STARTER_CONFIG, ConfigResolver, load_config_file
 from .errors import ContentcheckError
 from .finding import SEVERITIES
@@ -69,7 +70,7 @@ def cli() -> None:
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings as the baseline and exit.")
 @click.option("--changed-since", metavar="REV", help="Check only files changed since this git revision.")
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing results of unchanged files.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=".contentcheck_cache", show_default=True,
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=DEFAULT_RESULTS_DIR, show_default=True,
               help="Where results of unchanged files are kept (safe to delete).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")

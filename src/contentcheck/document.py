@@ -152,8 +152,3 @@ class Document:
                     found.add(id(block))
             self.cache["reference_blocks"] = found
         return self.cache["reference_blocks"]
-
-    def prose_blocks(self, kinds: tuple[str, ...] | frozenset[str] | None = None) -> list[Block]:
-        if kinds is None:
-            return self.blocks
-        return [b for b in self.blocks if b.kind in kinds]
