@@ -165,12 +165,12 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
         except ContentcheckError as exc:
             outcome = (FileResult(path=stdin_name, error=str(exc)), None)
         done += 1
-        _take(report, corpus, resolver, outcome, file_config)
+        _take(report, corpus, outcome, file_config)
         if progress:
             progress(done, total)
     for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None):
         file_config = resolver.for_path(path).with_selection(select, ignore)
-        _take(report, corpus, resolver, outcome, file_config)
+        _take(report, corpus, outcome, file_config)
         if not keep_sources:
             report.files[-1].drop_source()
         done += 1
@@ -187,10 +187,7 @@ def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int
     if jobs <= 1 or len(files) < 2:
         _worker_start(config, select, ignore, cache_dir, collect)
         for path in files:
-            try:
-                yield path, _worker_check(path)
-            except ContentcheckError as exc:
-                yield path, (FileResult(path=path, error=str(exc)), None)
+            yield path, _safe_worker_check(path)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -202,13 +199,14 @@ def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int
 
 
 def _safe_worker_check(path: str):
+    """_worker_check, with a config error for this file turned into that file's error."""
     try:
         return _worker_check(path)
     except ContentcheckError as exc:
         return FileResult(path=path, error=str(exc)), None
 
 
-def _take(report: Report, corpus, resolver, outcome, file_config: Config) -> None:
+def _take(report: Report, corpus, outcome, file_config: Config) -> None:
     result, payload = outcome
     report.files.append(result)
     if result.error:
@@ -219,7 +217,7 @@ def _take(report: Report, corpus, resolver, outcome, file_config: Config) -> Non
     if corpus is not None and payload is not None:
         rule_id, items, regions = payload
         rule = next(r for r in file_config.rules_for(result.path) if r.id == rule_id)
-        corpus.add(len(report.files) - 1, result.path, items, rule, regions)
+        corpus.add(len(report.files) - 1, items, rule, regions)
 
 
 class _Corpus:
@@ -229,11 +227,9 @@ class _Corpus:
         from .families.crossfile import CrossFileIndex
 
         self.index = CrossFileIndex()
-        self.paths: dict[int, str] = {}
         self.regions: dict[int, list] = {}
 
-    def add(self, file: int, path: str, items, rule, regions) -> None:
-        self.paths[file] = path
+    def add(self, file: int, items, rule, regions) -> None:
         if regions:
             self.regions[file] = regions
         self.index.add_extracted(file, items, rule)

@@ -169,9 +169,6 @@ class CrossFileIndex:
             self._lsh = MinHashLSH(threshold=rule.threshold, num_perm=rule.num_perm, weights=(0.1, 0.9))
         return self._lsh
 
-    def add(self, file: int, document: Document, rule: CrossFileDuplicateRule) -> None:
-        self.add_extracted(file, extract(document, rule), rule)
-
     def add_extracted(self, file: int, items: list, rule: CrossFileDuplicateRule) -> None:
         """Index one file's sentences and paragraphs (from `extract`), in file order."""
         self.files += 1
