@@ -89,6 +89,17 @@ def joined_blocks(document, blocks) -> tuple[str, list[int]]:
     return document.cache[key]
 
 
+def matches_outside_exceptions(matcher: "Matcher", exceptions: "Matcher", document, blocks):
+    """(block, start, end) for each match of `matcher` not inside a match of `exceptions` in its block
+    ("best" is flagged, "best practice" is not)."""
+    excepted_in: dict[int, list[tuple[int, int]]] = {}
+    for block, start, end in find_in_blocks(matcher, document, blocks):
+        if id(block) not in excepted_in:
+            excepted_in[id(block)] = list(exceptions.finditer(block.text))
+        if not any(s <= start and end <= e for s, e in excepted_in[id(block)]):
+            yield block, start, end
+
+
 def find_in_blocks(matcher: "Matcher", document, blocks) -> list[tuple[object, int, int]]:
     """(block, start, end) for every match in the blocks, found with one call over their joined text."""
     import bisect

@@ -57,6 +57,19 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 
 
+def read_yaml_file(path, what: str) -> Any:
+    """Read and parse a YAML data file (a vocabulary, a word list, a claims library); a file that
+    cannot be read is a ConfigError naming `what` it was meant to be."""
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise ConfigError(f"cannot read {what}: {reason}", str(path)) from None
+    return load_yaml(text, str(path))
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0, error=ConfigError) -> Any:
     """Parse YAML text; any problem becomes `error` naming path and line."""
     try:

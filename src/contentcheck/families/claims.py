@@ -10,6 +10,7 @@ YAML (rules/claims/_vocabulary.yaml) so editors can extend it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..document import REFERENCE_HEADING, Block, Document
 from ..errors import ConfigError
 from ..patterns import Matcher
 from ..ruletypes.base import Rule, field_line
-from ..yamlload import load_yaml
+from ..yamlload import read_yaml_file
 
 STRENGTHS = ("hedged", "strong", "absolute")
 CLAIM_KINDS = ("paragraph", "list_item", "blockquote", "table_cell")
@@ -65,10 +66,7 @@ class Claim:
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
-    except OSError as exc:
-        raise ConfigError(f"cannot read claims vocabulary: {exc.strerror}", str(path)) from None
+    data = read_yaml_file(path, "claims vocabulary")
     if not isinstance(data, dict):
         raise ConfigError("claims vocabulary must be a mapping", str(path), 1)
 
@@ -119,10 +117,7 @@ def core_words(text: str, vocabulary: Vocabulary) -> str:
 
 
 def load_library(path: Path, vocabulary: Vocabulary) -> list[ApprovedClaim]:
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
-    except OSError as exc:
-        raise ConfigError(f"cannot read claims library: {exc.strerror or exc}", str(path)) from None
+    data = read_yaml_file(path, "claims library")
     entries = data.get("claims") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ConfigError("a claims library needs a 'claims:' list", str(path), getattr(data, "line", 1))
@@ -183,20 +178,14 @@ class HealthClaimRule(Rule):
                                    strength=claim.strength)
 
 
-_VOCABULARIES: dict[str, Vocabulary] = {}
-_LIBRARIES: dict[tuple[str, str], list[ApprovedClaim]] = {}
-
-
+@lru_cache(maxsize=None)
 def _vocabulary_cache(path: str) -> Vocabulary:
-    if path not in _VOCABULARIES:
-        _VOCABULARIES[path] = load_vocabulary(Path(path))
-    return _VOCABULARIES[path]
+    return load_vocabulary(Path(path))
 
 
+@lru_cache(maxsize=None)
 def _library_cache(path: str, vocabulary_path: str) -> list[ApprovedClaim]:
-    if (path, vocabulary_path) not in _LIBRARIES:
-        _LIBRARIES[(path, vocabulary_path)] = load_library(Path(path), _vocabulary_cache(vocabulary_path))
-    return _LIBRARIES[(path, vocabulary_path)]
+    return load_library(Path(path), _vocabulary_cache(vocabulary_path))
 
 
 def claims_register(document: Document, rule: HealthClaimRule) -> list[tuple[Claim, Block]]:

@@ -15,17 +15,14 @@ from ..document import Block, Document
 from ..errors import ConfigError
 from ..patterns import Matcher
 from ..ruletypes.base import Rule, field_line
-from ..yamlload import load_yaml
+from ..yamlload import read_yaml_file
 
 _DATA: dict[str, object] = {}
 
 
 def _load(path: str, build):
     if path not in _DATA:
-        try:
-            data = load_yaml(Path(path).read_text(encoding="utf-8"), path)
-        except OSError as exc:
-            raise ConfigError(f"cannot read: {exc.strerror or exc}", path) from None
+        data = read_yaml_file(path, "data file")
         if not isinstance(data, dict):
             raise ConfigError("must be a mapping", path, 1)
         _DATA[path] = build(data, path)

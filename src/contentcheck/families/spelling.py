@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..ruletypes.base import Rule
-from ..yamlload import load_yaml
+from ..yamlload import read_yaml_file
 from ..errors import ConfigError
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -70,10 +70,7 @@ class SpellingRule(Rule):
 
     def prepare(self, data, path):
         words_file = Path(path).parent / data.get("medical_words", "_medical_words.yaml")
-        try:
-            words = load_yaml(words_file.read_text(encoding="utf-8"), str(words_file))
-        except OSError as exc:
-            raise ConfigError(f"cannot read medical word list: {exc.strerror}", str(words_file)) from None
+        words = read_yaml_file(words_file, "medical word list")
         if not isinstance(words, dict) or not isinstance(words.get("words"), list):
             raise ConfigError("a word list needs a 'words:' list", str(words_file), 1)
         self.medical = frozenset(str(w).lower() for w in words["words"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ConfigError
-from ..patterns import Matcher, find_in_blocks
+from ..patterns import Matcher, matches_outside_exceptions
 from .base import Rule, field_line, item_lines
 
 NEGATORS = frozenset("no not never without nothing none neither nor cannot can't isn't aren't doesn't don't "
@@ -47,17 +47,11 @@ class ExistenceRule(Rule):
                                     field_line(data, "warning_cues"))
 
     def check(self, document):
-        by_block: dict[int, list] = {}
-        for block, start, end in find_in_blocks(self.matcher, document, self.blocks(document)):
-            by_block.setdefault(id(block), [block]).append((start, end))
-        for block, *matches in by_block.values():
-            excepted = list(self.exceptions.finditer(block.text))
-            for start, end in matches:
-                if any(s <= start and end <= e for s, e in excepted):
-                    continue
-                if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
-                    continue
-                yield self.match_finding(block, start, end)
+        for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
+                                                            self.blocks(document)):
+            if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
+                continue
+            yield self.match_finding(block, start, end)
 
     def _cleared_by_context(self, block, start: int) -> bool:
         sentence = next((s for s in block.sentences if s.start <= start < s.end), None)

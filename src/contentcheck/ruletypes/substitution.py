@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ConfigError
-from ..patterns import Matcher, find_in_blocks
+from ..patterns import Matcher, matches_outside_exceptions
 from .base import Rule, field_line
 
 
@@ -58,12 +58,8 @@ class SubstitutionRule(Rule):
         return key.lower() if self.ignorecase else key
 
     def check(self, document):
-        excepted_in: dict[int, list] = {}
-        for block, start, end in find_in_blocks(self.matcher, document, self.blocks(document)):
-            if id(block) not in excepted_in:
-                excepted_in[id(block)] = list(self.exceptions.finditer(block.text))
-            if any(s <= start and end <= e for s, e in excepted_in[id(block)]):
-                continue
+        for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
+                                                            self.blocks(document)):
             matched = block.text[start:end]
             replacement = self.swap.get(self._key(matched))
             if replacement is None or (self.skip_explained and explained(block, start, end)):
