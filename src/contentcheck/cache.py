@@ -123,12 +123,24 @@ def _finding_to_dict(finding) -> dict:
             "end_column": finding.end_column, "text": finding.text, "extra": finding.extra, "fix": finding.fix}
 
 
+def _hex(signature) -> str | None:
+    """A MinHash signature (uint32 array) as hex: a tenth of the JSON size of a list of numbers."""
+    return None if signature is None else signature.astype("<u4").tobytes().hex()
+
+
+def _unhex(text: str | None):
+    import numpy
+
+    return None if text is None else numpy.frombuffer(bytes.fromhex(text), dtype="<u4").astype(numpy.uint32)
+
+
 def store_result(folder: Path, key: str, result, payload) -> None:
     """Save one file's result as JSON (never pickle: a cache folder may come from an untrusted repository)."""
     data = {"findings": [_finding_to_dict(f) for f in result.findings], "claims": result.claims,
             "metrics": result.metrics, "notes": result.notes, "facts": result.facts,
-            "payload": None if payload is None else [payload[0], [[what, k, vars(place), words] for what, k, place, words
-                                                                 in payload[1]], [vars(r) for r in payload[2]]]}
+            "payload": None if payload is None else [payload[0], [[what, k, vars(place), _hex(signature)]
+                                                                 for what, k, place, signature in payload[1]],
+                                                                [vars(r) for r in payload[2]]]}
     write_bytes_atomically(folder / key[:2] / f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
@@ -146,7 +158,7 @@ def load_result(folder: Path, key: str, path: str, text: str):
                             findings=[Finding(**finding) for finding in data["findings"]])
         payload = data["payload"]
         if payload is not None:
-            payload = (payload[0], [(what, k, Place(**place), words) for what, k, place, words in payload[1]],
+            payload = (payload[0], [(what, k, Place(**place), _unhex(signature)) for what, k, place, signature in payload[1]],
                        [Region(**region) for region in payload[2]])
         return result, payload
     except (OSError, ValueError, KeyError, TypeError):

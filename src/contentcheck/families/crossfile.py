@@ -1,8 +1,8 @@
 """Duplicates across files checked together (`contentcheck check site/`).
 
 Never all-pairs: sentences and paragraphs are matched exactly by hashing their normalised words,
-and reworded paragraphs by MinHash LSH (datasketch). Each near-duplicate cluster keeps one
-representative in the LSH index, so a paragraph repeated in every file costs one query per file,
+and reworded paragraphs by MinHash LSH (word-pair signatures, banded). Each near-duplicate cluster
+keeps one representative, so a paragraph repeated in every file costs one comparison per file,
 not one per earlier copy. Text that repeats in more than `boilerplate_share` of the files is
 boilerplate and is not reported; so is anything on the `allow` list.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Document
 from ..finding import Finding
@@ -40,7 +41,7 @@ class Group:
     first_line: int
     what: str  # "sentence" or "paragraph"
     files: set[int] = field(default_factory=set)
-    later: list[tuple[Place, float]] = field(default_factory=list)
+    later: list[tuple[tuple[int, int], float]] = field(default_factory=list)  # ((file, item), similarity)
 
 
 def _key(words: str) -> int:
@@ -79,40 +80,50 @@ class CrossFileDuplicateRule(DuplicateRuleBase):
         return normalise(text) in self.allow or self.allow_patterns.search(text)
 
 
-_PERMUTATIONS: dict[int, object] = {}
-SCHEME = "affine32"  # datasketch 2.x default; given explicitly with stored permutations and values
 _MERSENNE_PRIME = (1 << 61) - 1
 _MAX_HASH = (1 << 32) - 1
+_BAND_MIX = 0x100000001B3  # odd 64-bit multiplier folding a band's rows into one key
 
 
-def signatures(paragraphs: list[list[str]], num_perm: int) -> list[list[int]]:
-    """MinHash signatures of each paragraph's word pairs, all of a file's paragraphs in one numpy
-    computation (datasketch's affine hashing over crc32 shingle hashes; one MinHash object per
-    paragraph cost more than the hashing itself)."""
+@lru_cache(maxsize=4)
+def permutations(num_perm: int):
+    """The affine hash functions (a odd, b) of MinHash, seeded so every run and process agree;
+    the same draws as datasketch's affine32 scheme with seed 1."""
+    import numpy
+
+    generator = numpy.random.RandomState(1)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=numpy.uint32) * numpy.uint32(2) + numpy.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=numpy.uint32)
+    return a.astype(numpy.uint64), b.astype(numpy.uint64)
+
+
+def signatures(paragraphs: list[list[str]], num_perm: int):
+    """MinHash signatures (rows of uint32) of each paragraph's word pairs, all of a file's paragraphs
+    in one numpy computation. The remainder modulo the Mersenne prime 2^61-1 is taken by folding the
+    high bits (2^61 = 1 modulo it), which numpy does far faster than a 64-bit division."""
     import zlib
 
     import numpy
 
     if not paragraphs:
-        return []
-    if num_perm not in _PERMUTATIONS:
-        from datasketch import MinHash
-
-        _PERMUTATIONS[num_perm] = MinHash(num_perm=num_perm).permutations
-    a, b = _PERMUTATIONS[num_perm]
+        return numpy.zeros((0, num_perm), dtype=numpy.uint32)
+    a, b = permutations(num_perm)
     hashes: list[int] = []
     bounds: list[int] = []
+    crc32 = zlib.crc32
     for words in paragraphs:
         bounds.append(len(hashes))
         # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
-        hashes.extend(sorted(zlib.crc32(" ".join(words[i:i + 2]).encode("utf-8")) for i in range(len(words) - 1)))
-    values = numpy.array(hashes, dtype=numpy.uint64)[:, None]
-    with numpy.errstate(over="ignore"):  # uint64 arithmetic wraps, as datasketch's does
-        permuted = numpy.bitwise_and((values * a + b) % _MERSENNE_PRIME, _MAX_HASH)
-    return [[int(v) for v in row] for row in numpy.minimum.reduceat(permuted, bounds, axis=0)]
+        hashes.extend([crc32(f"{x} {y}".encode("utf-8")) for x, y in zip(words, words[1:])])
+    values = numpy.array(hashes, dtype=numpy.uint64)[:, None] * a + b  # below 2^64: crc32, a and b are 32-bit
+    prime = numpy.uint64(_MERSENNE_PRIME)
+    values = (values & prime) + (values >> numpy.uint64(61))
+    values -= numpy.where(values >= prime, prime, numpy.uint64(0))
+    values &= numpy.uint64(_MAX_HASH)
+    return numpy.minimum.reduceat(values, bounds, axis=0).astype(numpy.uint32)
 
 
-def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str, int, Place, list[int] | None]]:
+def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str, int, Place, object]]:
     """What the index needs from one file: (sentence|paragraph, key, place, MinHash signature), without
     the document. Pure, so it can run in a worker process and be cached; the parent feeds the index in
     file order.
@@ -142,104 +153,233 @@ def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str,
     return items
 
 
+@lru_cache(maxsize=16)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) minimising 0.1 x false candidates + 0.9 x missed pairs around
+    `threshold`. Recall first: every candidate is verified by its estimated Jaccard. With 128
+    permutations at 0.7 this gives 20 bands of 6 rows: 92% of pairs at 0.7, and 99% at 0.76, become
+    candidates (equal weights would give 44% and 71%)."""
+    steps = 200
+
+    def area(bands: int, rows: int, low: float, high: float, missed: bool) -> float:
+        width = (high - low) / steps
+        total = 0.0
+        for i in range(steps):
+            s = low + (i + 0.5) * width
+            hit = 1 - (1 - s ** rows) ** bands
+            total += (1 - hit if missed else hit) * width
+        return total
+
+    best, best_error = (1, num_perm), float("inf")
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+            error = 0.1 * area(bands, rows, 0.0, threshold, False) + 0.9 * area(bands, rows, threshold, 1.0, True)
+            if error < best_error:
+                best, best_error = (bands, rows), error
+    return best
+
+
 class CrossFileIndex:
     """Built while files are checked; `findings()` answers once all are in.
 
-    Most text appears once, so a first occurrence costs one dict entry (key -> file, line); a Group
-    with the copies' places is made only when a second file has the same text.
+    Memory stays small at tens of thousands of files: per sentence or paragraph, only its 64-bit key,
+    file and line sit in compact arrays, and per paragraph its LSH band keys. Places and signatures
+    go to a temporary file and are read back only for text that turns out to repeat. Exact repeats
+    are found by sorting the keys; near repeats by grouping band keys, then clustering (in file
+    order, one representative per cluster) only the paragraphs that share a band with another.
     """
 
     def __init__(self):
-        self.first_seen: dict[int, tuple[int, int]] = {}  # sentence and paragraph keys
-        self.groups: dict[int, Group] = {}
-        self.clusters: dict[int, Group] = {}
-        self.representatives: dict[int, object] = {}
+        from array import array
+
+        self.keys = array("Q")
+        self.item_file = array("i")
+        self.item_line = array("i")
+        self.item_number = array("i")  # position in its file's list of items
+        self.paragraph_rows = array("i")  # item row of each paragraph, in order
+        self.bands: list = []  # one (paragraphs x bands) uint64 array per file
         self.rules: dict[int, CrossFileDuplicateRule] = {}
+        self.spooled: dict[int, tuple[int, int]] = {}  # file -> (offset, length) of its places
         self.files = 0
-        self._lsh = None
-        self._next_cluster = 0
+        self.num_perm: int | None = None
+        self.band_shape: tuple[int, int] | None = None
+        self._spool = None
+        self._signatures = None
 
-    def _lsh_index(self, rule: CrossFileDuplicateRule):
-        if self._lsh is None:
-            from datasketch import MinHashLSH  # imported only when several files are checked
+    def _files(self):
+        import tempfile
 
-            # Recall first: every candidate is verified by its estimated Jaccard, so weigh missed pairs
-            # (0.9) far above extra candidates (0.1). With 128 permutations this makes 92% of pairs at
-            # the 0.7 threshold, and 99% at 0.76, candidates (equal weights: 44% and 71%).
-            self._lsh = MinHashLSH(threshold=rule.threshold, num_perm=rule.num_perm, weights=(0.1, 0.9))
-        return self._lsh
+        if self._spool is None:
+            self._spool, self._signatures = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        return self._spool, self._signatures
 
     def add_extracted(self, file: int, items: list, rule: CrossFileDuplicateRule) -> None:
         """Index one file's sentences and paragraphs (from `extract`), in file order."""
+        import pickle
+
+        import numpy
+
         self.files += 1
         self.rules[file] = rule
-        for what, key, place, hashvalues in items:
-            place.file = file
-            if not self._record(key, what, place) and what == "paragraph":
-                self._add_near(hashvalues, place, rule)
+        if not items:
+            return
+        if self.num_perm is None:  # one MinHash scheme per run: the first file's rule sets it
+            self.num_perm = rule.num_perm
+            self.band_shape = lsh_bands(rule.threshold, rule.num_perm)
+        spool, signature_file = self._files()
+        places = []
+        rows = []
+        for number, (what, key, place, values) in enumerate(items):
+            self.keys.append(key)
+            self.item_file.append(file)
+            self.item_line.append(place.line)
+            self.item_number.append(number)
+            places.append((place.start, place.end, place.line, place.column, place.end_line, place.end_column,
+                           place.text))
+            if what == "paragraph":
+                self.paragraph_rows.append(len(self.keys) - 1)
+                rows.append(numpy.asarray(values, dtype=numpy.uint32))
+        data = pickle.dumps(places, protocol=pickle.HIGHEST_PROTOCOL)
+        self.spooled[file] = (spool.seek(0, 2), len(data))
+        spool.write(data)
+        if rows:
+            matrix = numpy.stack(rows)
+            if matrix.shape[1] != self.num_perm:
+                raise ValueError(f"{rule.id}: num_perm must be the same for every file checked together")
+            signature_file.seek(0, 2)
+            signature_file.write(matrix.tobytes())
+            self.bands.append(self._band_keys(matrix))
 
-    def _record(self, key: int, what: str, place: Place) -> bool:
-        """Note one occurrence; True when the same text was already seen in an earlier file."""
-        first = self.first_seen.get(key)
-        if first is None:
-            self.first_seen[key] = (place.file, place.line)
-            return False
-        group = self.groups.get(key)
-        if group is None:
-            group = self.groups[key] = Group(first[0], first[1], what, {first[0]})
-        group.files.add(place.file)
-        group.later.append((place, 1.0))
-        return True
-
-    def _add_near(self, hashvalues: list[int], place: Place, rule: CrossFileDuplicateRule) -> None:
+    def _band_keys(self, matrix):
         import numpy
-        from datasketch import LeanMinHash
 
-        minhash = LeanMinHash(seed=1, hashvalues=numpy.array(hashvalues, dtype=numpy.uint64), scheme=SCHEME)
-        lsh = self._lsh_index(rule)
-        for cluster in lsh.query(minhash):
-            group = self.clusters[cluster]
-            similarity = minhash.jaccard(self.representatives[cluster])
-            if similarity >= rule.threshold and place.file not in group.files:
-                group.files.add(place.file)
-                group.later.append((place, similarity))
-                return
-        cluster = self._next_cluster
-        self._next_cluster += 1
-        self.clusters[cluster] = Group(place.file, place.line, "paragraph", {place.file})
-        self.representatives[cluster] = minhash
-        lsh.insert(cluster, minhash)
+        bands, rows = self.band_shape
+        parts = matrix[:, : bands * rows].astype(numpy.uint64).reshape(len(matrix), bands, rows)
+        keys = numpy.zeros((len(matrix), bands), dtype=numpy.uint64)
+        with numpy.errstate(over="ignore"):
+            for row in range(rows):
+                keys = (keys ^ parts[:, :, row]) * numpy.uint64(_BAND_MIX)
+        return keys
+
+    def _places(self, file: int) -> list[tuple]:
+        import pickle
+
+        offset, length = self.spooled[file]
+        self._spool.seek(offset)
+        return pickle.loads(self._spool.read(length))
+
+    def _signature(self, paragraph: int):
+        import numpy
+
+        size = self.num_perm * 4
+        self._signatures.seek(paragraph * size)
+        return numpy.frombuffer(self._signatures.read(size), dtype=numpy.uint32)
+
+    def _groups(self) -> list[Group]:
+        """Every text in more than one file: exact repeats first, then near-repeat clusters."""
+        import numpy
+
+        keys = numpy.frombuffer(self.keys, dtype=numpy.uint64) if self.keys else numpy.zeros(0, numpy.uint64)
+        files = numpy.frombuffer(self.item_file, dtype=numpy.int32) if self.item_file else numpy.zeros(0, numpy.int32)
+        order = numpy.argsort(keys, kind="stable")  # stable: each run of equal keys stays in file order
+        ordered = keys[order]
+        new_run = numpy.ones(len(ordered), dtype=bool)
+        new_run[1:] = ordered[1:] != ordered[:-1]
+        starts = numpy.flatnonzero(new_run)
+        ends = numpy.append(starts[1:], len(ordered))
+        groups: list[Group] = []
+        paragraph_rows = numpy.frombuffer(self.paragraph_rows, dtype=numpy.int32) if self.paragraph_rows else None
+        is_paragraph = numpy.zeros(len(keys), dtype=bool)
+        if paragraph_rows is not None:
+            is_paragraph[paragraph_rows] = True
+        first_copy = numpy.zeros(len(keys), dtype=bool)
+        first_copy[order[starts]] = True
+        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+            rows = order[start:end].tolist()
+            first = rows[0]
+            what = "paragraph" if is_paragraph[first] else "sentence"
+            group = Group(self.item_file[first], self.item_line[first], what, set(files[rows].tolist()))
+            group.later = [((self.item_file[row], self.item_number[row]), 1.0) for row in rows[1:]]
+            groups.append(group)
+        if paragraph_rows is not None:
+            groups += self._clusters(paragraph_rows, first_copy[paragraph_rows])
+        return groups
+
+    def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
+        """Near-repeat clusters among paragraphs seen for the first time. A paragraph that shares no
+        band key with any other can neither join nor seed a reported cluster, so only the others are
+        walked, in file order, each compared with the representatives it collides with."""
+        import numpy
+
+        band_keys = numpy.concatenate(self.bands)
+        candidates = numpy.flatnonzero(first_copies)
+        colliding = numpy.zeros(len(band_keys), dtype=bool)
+        for band in range(band_keys.shape[1]):
+            column = band_keys[candidates, band]
+            order = numpy.argsort(column, kind="stable")
+            ordered = column[order]
+            same = ordered[1:] == ordered[:-1]
+            colliding[candidates[order[1:][same]]] = True
+            colliding[candidates[order[:-1][same]]] = True
+        tables: list[dict[int, list[int]]] = [{} for _ in range(band_keys.shape[1])]
+        clusters: list[Group] = []
+        representatives: list = []
+        for paragraph in numpy.flatnonzero(colliding).tolist():
+            row = int(paragraph_rows[paragraph])
+            file = self.item_file[row]
+            rule = self.rules[file]
+            signature = self._signature(paragraph)
+            keys = band_keys[paragraph].tolist()
+            found = sorted({c for band, key in enumerate(keys) for c in tables[band].get(key, ())})
+            for cluster in found:
+                similarity = float(numpy.count_nonzero(signature == representatives[cluster])) / self.num_perm
+                group = clusters[cluster]
+                if similarity >= rule.threshold and file not in group.files:
+                    group.files.add(file)
+                    group.later.append(((file, self.item_number[row]), similarity))
+                    break
+            else:
+                for band, key in enumerate(keys):
+                    tables[band].setdefault(key, []).append(len(clusters))
+                clusters.append(Group(file, self.item_line[row], "paragraph", {file}))
+                representatives.append(signature)
+        return [c for c in clusters if c.later]
 
     def findings(self, paths: list[str]) -> dict[int, list[Finding]]:
         """Findings per file index, boilerplate and allowed text left out."""
+        groups = [g for g in self._groups() if not self._boilerplate(g)]
+        wanted: dict[int, set[int]] = {}
+        for group in groups:
+            for (file, number), _ in group.later:
+                wanted.setdefault(file, set()).add(number)
+        places: dict[tuple[int, int], Place] = {}
+        for file in sorted(wanted):
+            stored = self._places(file)
+            for number in wanted[file]:
+                places[file, number] = Place(file, *stored[number])
         result: dict[int, list[Finding]] = {}
         reported_paragraphs: dict[int, list[tuple[int, int]]] = {}
         sentence_groups = []
-        for group in list(self.groups.values()) + list(self.clusters.values()):
-            places = self._reportable(group)
-            if not places:
-                continue
+        for group in groups:
+            copies = [(places[ref], similarity) for ref, similarity in group.later]
+            copies = [(place, similarity) for place, similarity in copies if not self.rules[place.file].allowed(place.text)]
             if group.what == "paragraph":
-                for place, similarity in places:
+                for place, similarity in copies:
                     reported_paragraphs.setdefault(place.file, []).append((place.start, place.end))
                     self._report(result, place, group, paths, similarity)
             else:
-                sentence_groups.append((group, places))
-        for group, places in sentence_groups:
-            for place, similarity in places:
+                sentence_groups.append((group, copies))
+        for group, copies in sentence_groups:
+            for place, similarity in copies:
                 inside = any(s <= place.start and place.end <= e for s, e in reported_paragraphs.get(place.file, ()))
                 if not inside:
                     self._report(result, place, group, paths, similarity)
         return result
 
-    def _reportable(self, group: Group):
-        if not group.later:
-            return []
+    def _boilerplate(self, group: Group) -> bool:
         rule = self.rules[group.first_file]
         share = len(group.files) / max(self.files, 1)
-        if len(group.files) >= rule.boilerplate_min_files and share > rule.boilerplate_share:
-            return []
-        return [(place, similarity) for place, similarity in group.later if not self.rules[place.file].allowed(place.text)]
+        return len(group.files) >= rule.boilerplate_min_files and share > rule.boilerplate_share
 
     def _report(self, result, place: Place, group: Group, paths, similarity: float) -> None:
         rule = self.rules[place.file]
