@@ -107,6 +107,22 @@ def changed_files(revision: str) -> set[str]:
 _WORKER: dict = {}
 
 
+def tune_gc_for_batch() -> None:
+    """For a process that checks many files: parsing makes many short-lived objects, and with the
+    default thresholds the cyclic collector ran every few hundred of them and walked everything
+    still alive, about a tenth of the run. Objects made so far (rules, tables) are frozen out of its
+    walks, and it runs every 20,000 allocations instead of 700."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
+
+
+def _pool_worker_start(*args) -> None:
+    _worker_start(*args)
+    tune_gc_for_batch()
+
+
 def _worker_start(config: Config | None, select: list[str], ignore: list[str], cache_dir: str | None = None,
                   collect: bool = False) -> None:
     _WORKER["resolver"] = ConfigResolver(config)
@@ -191,7 +207,7 @@ def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_pool_worker_start,
                              initargs=(config, select, ignore, cache_dir, collect)) as pool:
         chunk = max(1, min(64, len(files) // (jobs * 8)))
         for path, outcome in zip(files, pool.map(_safe_worker_check, files, chunksize=chunk)):

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .api import check_paths, default_jobs
+from .api import check_paths, default_jobs, tune_gc_for_batch
 from .cache import DEFAULT_RESULTS_DIR
 from .config import STARTER_CONFIG, ConfigResolver, load_config_file
 from .errors import ContentcheckError
@@ -88,6 +88,7 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     jobs = default_jobs() if jobs == 0 else max(1, jobs)
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
+    tune_gc_for_batch()
     report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename,
                          jobs=jobs, changed_since=changed_since, progress=progress,
                          cache_dir=None if no_cache else cache_dir,
