@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from contentcheck import Config, check_text
 from contentcheck.document import LineIndex
 from contentcheck.report import Report
-from contentcheck.reports import FORMATS
+from contentcheck.reports import FORMATS, render
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
@@ -45,8 +45,8 @@ def check_invariants(text: str, suffix: str) -> None:
         assert (finding.line, finding.column) == lines.position(finding.start)
         assert (finding.end_line, finding.end_column) == lines.position(finding.end)
     report = Report(files=[result])
-    for name, formatter in FORMATS.items():
-        output = formatter(report)
+    for name in FORMATS:
+        output = render(report, name)
         if name in ("json", "sarif"):
             json.loads(output)
 

@@ -12,7 +12,7 @@ import jsonschema
 
 from contentcheck import check_paths
 from contentcheck.fingerprints import fingerprints
-from contentcheck.reports import FORMATS
+from contentcheck.reports import render
 from contentcheck.reports.github import escape_data, escape_property
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +61,7 @@ def test_github_commands_and_escaping():
 
 def test_junit_one_suite_per_file_and_one_failure_per_finding():
     report = check_paths(["samples"])
-    tree = ET.fromstring(FORMATS["junit"](report))
+    tree = ET.fromstring(render(report, "junit"))
     suites = tree.findall("testsuite")
     assert [s.get("name") for s in suites] == [r.path for r in report.files]
     assert sum(len(s.findall("testcase/failure")) for s in suites) == len(report.findings)

@@ -156,15 +156,19 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
                 select: list[str] | None = None, ignore: list[str] | None = None,
                 stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 1,
                 changed_since: str | None = None, progress: Callable[[int, int], None] | None = None,
-                cache_dir: str | None = None, keep_sources: bool = True) -> Report:
+                cache_dir: str | None = None, spool: bool = False) -> Report:
     """Check files and folders ("-" is `stdin`); unreadable files become per-file errors, the rest are
     still checked. `select` replaces and `ignore` extends each config's own selection, as --select and
     --ignore do. `jobs` > 1 checks files in that many processes; the report is the same. With
-    `cache_dir`, results of unchanged files (same bytes, rules and version) are reused. With
-    `keep_sources=False`, each file's text is freed once it is checked (reports that do not quote it)."""
+    `cache_dir`, results of unchanged files (same bytes, rules and version) are reused. With `spool`,
+    results wait in a temporary file rather than in memory (see spool.py): for runs over many files."""
     explicit = _as_config(config)
     resolver = ConfigResolver(explicit)
     report = Report()
+    if spool:
+        from .spool import SpooledResults
+
+        report.files = SpooledResults()
     select, ignore = select or [], ignore or []
     files = expand_paths([p for p in paths if p != "-"], resolver, exclude, report)
     if changed_since:
@@ -187,8 +191,6 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         _take(report, corpus, outcome, file_config)
-        if not keep_sources:
-            report.files[-1].drop_source()
         done += 1
         if progress:
             progress(done, total)
@@ -233,7 +235,7 @@ def _take(report: Report, corpus, outcome, file_config: Config) -> None:
     if corpus is not None and payload is not None:
         rule_id, items, regions = payload
         rule = next(r for r in file_config.rules_for(result.path) if r.id == rule_id)
-        corpus.add(len(report.files) - 1, items, rule, regions)
+        corpus.add(len(report.files) - 1, result.path, items, rule, regions)
 
 
 class _Corpus:
@@ -244,8 +246,10 @@ class _Corpus:
 
         self.index = CrossFileIndex()
         self.regions: dict[int, list] = {}
+        self.paths: dict[int, str] = {}  # file index -> path, for files in the index
 
-    def add(self, file: int, items, rule, regions) -> None:
+    def add(self, file: int, path: str, items, rule, regions) -> None:
+        self.paths[file] = path
         if regions:
             self.regions[file] = regions
         self.index.add_extracted(file, items, rule)
@@ -254,11 +258,12 @@ class _Corpus:
         """Merge cross-file findings into the results of the files they belong to."""
         from .suppressions import is_suppressed
 
-        paths = [r.path for r in results]
-        for file, findings in self.index.findings(paths).items():
+        for file, findings in self.index.findings(self.paths):
             kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
             if kept:
-                results[file].findings = sorted(results[file].findings + kept, key=Finding.sort_key)
+                result = results[file]
+                result.findings = sorted(result.findings + kept, key=Finding.sort_key)
+                results[file] = result
 
 
 def default_jobs() -> int:

@@ -43,7 +43,7 @@ def drop_baselined(report: Report, baseline: Counter) -> int:
     """Remove findings recorded in the baseline (each entry matches once); return how many were dropped."""
     remaining = Counter(baseline)
     dropped = 0
-    for result in report.files:
+    for index, result in enumerate(report.files):
         kept = []
         for finding, print_ in zip(result.findings, fingerprints(result)):
             key = (_key_path(result.path), finding.rule, print_)
@@ -52,5 +52,7 @@ def drop_baselined(report: Report, baseline: Counter) -> int:
                 dropped += 1
             else:
                 kept.append(finding)
-        result.findings = kept
+        if len(kept) != len(result.findings):
+            result.findings = kept
+            report.files[index] = result
     return dropped

@@ -5,6 +5,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage,
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -92,7 +93,7 @@ def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exi
     report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename,
                          jobs=jobs, changed_since=changed_since, progress=progress,
                          cache_dir=None if no_cache else cache_dir,
-                         keep_sources=fmt in ("text", "html") or fix or diff)
+                         spool=True)
     if progress:
         click.echo("\r\x1b[K", nl=False, err=True)
     if write_baseline_path:
@@ -137,7 +138,7 @@ def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_
     from .fixes import apply_fixes, unified_diff, write_atomically
 
     fixed_any = False
-    for result in report.files:
+    for index, result in enumerate(report.files):
         if result.error or (stdin is not None and result.path == (stdin_filename or "<stdin>")):
             continue  # stdin is never rewritten
         new_text, applied = apply_fixes(result.source, result.findings)
@@ -150,6 +151,7 @@ def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_
             write_atomically(result.path, result.source, new_text)
         except ContentcheckError as exc:
             result.error = str(exc)
+            report.files[index] = result
             continue
         fixed_any = True
         click.echo(f"fixed {applied} finding{'s' if applied != 1 else ''} in {result.path}", err=True)
@@ -160,13 +162,17 @@ def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_
 
 def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics: bool, claims: bool = False) -> None:
     color = _use_color(output) and fmt == "text"
-    text = FORMATS[fmt](report, color=color, quiet=quiet, claims=claims)
+    pieces = FORMATS[fmt](report, color=color, quiet=quiet, claims=claims)
+    if isinstance(pieces, str):
+        pieces = [pieces]
     if statistics and fmt == "text":
-        text = format_statistics(report) + text
+        pieces = itertools.chain([format_statistics(report)], pieces)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        with open(output, "w", encoding="utf-8") as stream:
+            stream.writelines(pieces)
     else:
-        click.echo(text, nl=False, color=color)  # click strips colour off a non-terminal unless told
+        for piece in pieces:
+            click.echo(piece, nl=False, color=color)  # click strips colour off a non-terminal unless told
 
 
 @cli.command()

@@ -24,8 +24,6 @@ def _sentence_text(source: str, start: int, end: int) -> str:
 
 def fingerprints(result: FileResult) -> list[str]:
     """One fingerprint per finding of the file, in the same order."""
-    if result.stable_ids is not None and len(result.stable_ids) == len(result.findings):
-        return result.stable_ids
     seen: dict[str, int] = {}
     prints = []
     for finding in result.findings:

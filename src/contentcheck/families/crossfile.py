@@ -10,8 +10,10 @@ boilerplate and is not reported; so is anything on the `allow` list.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from ..document import Document
 from ..finding import Finding
@@ -190,14 +192,12 @@ class CrossFileIndex:
     """
 
     def __init__(self):
-        from array import array
-
         self.keys = array("Q")
         self.item_file = array("i")
         self.item_line = array("i")
         self.item_number = array("i")  # position in its file's list of items
         self.paragraph_rows = array("i")  # item row of each paragraph, in order
-        self.bands: list = []  # one (paragraphs x bands) uint64 array per file
+        self.band_keys = array("Q")  # paragraphs x bands, row by row
         self.rules: dict[int, CrossFileDuplicateRule] = {}
         self.spooled: dict[int, tuple[int, int]] = {}  # file -> (offset, length) of its places
         self.files = 0
@@ -248,7 +248,7 @@ class CrossFileIndex:
                 raise ValueError(f"{rule.id}: num_perm must be the same for every file checked together")
             signature_file.seek(0, 2)
             signature_file.write(matrix.tobytes())
-            self.bands.append(self._band_keys(matrix))
+            self.band_keys.frombytes(self._band_keys(matrix).tobytes())
 
     def _band_keys(self, matrix):
         import numpy
@@ -276,7 +276,8 @@ class CrossFileIndex:
         return numpy.frombuffer(self._signatures.read(size), dtype=numpy.uint32)
 
     def _groups(self) -> list[Group]:
-        """Every text in more than one file: exact repeats first, then near-repeat clusters."""
+        """Every text in more than one file but not boilerplate: exact repeats, then near-repeat
+        clusters. Boilerplate is told apart by its count before any copy's place is gathered."""
         import numpy
 
         keys = numpy.frombuffer(self.keys, dtype=numpy.uint64) if self.keys else numpy.zeros(0, numpy.uint64)
@@ -295,100 +296,120 @@ class CrossFileIndex:
         first_copy = numpy.zeros(len(keys), dtype=bool)
         first_copy[order[starts]] = True
         for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+            first = int(order[start])
+            if self._boilerplate(self.item_file[first], end - start):  # a key occurs once per file
+                continue
             rows = order[start:end].tolist()
-            first = rows[0]
             what = "paragraph" if is_paragraph[first] else "sentence"
             group = Group(self.item_file[first], self.item_line[first], what, set(files[rows].tolist()))
             group.later = [((self.item_file[row], self.item_number[row]), 1.0) for row in rows[1:]]
             groups.append(group)
         if paragraph_rows is not None:
-            groups += self._clusters(paragraph_rows, first_copy[paragraph_rows])
+            groups += [group for group in self._clusters(paragraph_rows, first_copy[paragraph_rows])
+                       if not self._boilerplate(group.first_file, len(group.files))]
         return groups
 
     def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
-        """Near-repeat clusters among paragraphs seen for the first time. A paragraph that shares no
-        band key with any other can neither join nor seed a reported cluster, so only the others are
-        walked, in file order, each compared with the representatives it collides with."""
+        """Near-repeat clusters among paragraphs seen for the first time, in file order, each paragraph
+        compared with the cluster representatives it shares a band key with. A band key no other
+        paragraph has can never bring two together, so only shared keys enter the table, and only
+        paragraphs with one are walked; a cluster costs a few numbers until a second file joins it."""
         import numpy
 
-        band_keys = numpy.concatenate(self.bands)
+        bands = self.band_shape[0]
+        band_keys = numpy.frombuffer(self.band_keys, dtype=numpy.uint64).reshape(-1, bands)
         candidates = numpy.flatnonzero(first_copies)
-        colliding = numpy.zeros(len(band_keys), dtype=bool)
-        for band in range(band_keys.shape[1]):
+        shared = numpy.zeros((len(band_keys), bands), dtype=bool)
+        for band in range(bands):
             column = band_keys[candidates, band]
             order = numpy.argsort(column, kind="stable")
-            ordered = column[order]
-            same = ordered[1:] == ordered[:-1]
-            colliding[candidates[order[1:][same]]] = True
-            colliding[candidates[order[:-1][same]]] = True
-        tables: list[dict[int, list[int]]] = [{} for _ in range(band_keys.shape[1])]
-        clusters: list[Group] = []
-        representatives: list = []
-        for paragraph in numpy.flatnonzero(colliding).tolist():
+            same = column[order[1:]] == column[order[:-1]]
+            shared[candidates[order[1:][same]], band] = True
+            shared[candidates[order[:-1][same]], band] = True
+        table: dict[int, int | list[int]] = {}  # (band key, band) -> cluster(s) whose representative has it
+        representative = array("i")  # cluster -> its paragraph
+        low_bytes = bytearray()  # cluster -> the low byte of each value of its representative's signature
+        groups: dict[int, Group] = {}  # clusters a later file joined
+        for paragraph in numpy.flatnonzero(shared.any(axis=1)).tolist():
             row = int(paragraph_rows[paragraph])
             file = self.item_file[row]
-            rule = self.rules[file]
+            threshold = self.rules[file].threshold
             signature = self._signature(paragraph)
-            keys = band_keys[paragraph].tolist()
-            found = sorted({c for band, key in enumerate(keys) for c in tables[band].get(key, ())})
-            for cluster in found:
-                similarity = float(numpy.count_nonzero(signature == representatives[cluster])) / self.num_perm
-                group = clusters[cluster]
-                if similarity >= rule.threshold and file not in group.files:
+            slots = [(key << 5) | band for band, key in enumerate(band_keys[paragraph].tolist()) if shared[paragraph, band]]
+            found: set[int] = set()
+            for slot in slots:
+                clusters = table.get(slot)
+                if clusters is not None:
+                    found.update(clusters if isinstance(clusters, list) else (clusters,))
+            for cluster in self._possible(sorted(found), signature, low_bytes, threshold):
+                group = groups.get(cluster)
+                first_paragraph = representative[cluster]
+                if file in (group.files if group else (self.item_file[paragraph_rows[first_paragraph]],)):
+                    continue
+                similarity = float(numpy.count_nonzero(signature == self._signature(first_paragraph))) / self.num_perm
+                if similarity >= threshold:
+                    if group is None:
+                        first_row = int(paragraph_rows[first_paragraph])
+                        first_file = self.item_file[first_row]
+                        group = groups[cluster] = Group(first_file, self.item_line[first_row], "paragraph", {first_file})
                     group.files.add(file)
                     group.later.append(((file, self.item_number[row]), similarity))
                     break
             else:
-                for band, key in enumerate(keys):
-                    tables[band].setdefault(key, []).append(len(clusters))
-                clusters.append(Group(file, self.item_line[row], "paragraph", {file}))
-                representatives.append(signature)
-        return [c for c in clusters if c.later]
+                cluster = len(representative)
+                representative.append(paragraph)
+                low_bytes += signature.astype(numpy.uint8).tobytes()
+                for slot in slots:
+                    held = table.get(slot)
+                    if held is None:
+                        table[slot] = cluster
+                    elif isinstance(held, list):
+                        held.append(cluster)
+                    else:
+                        table[slot] = [held, cluster]
+        return [groups[cluster] for cluster in sorted(groups)]
 
-    def findings(self, paths: list[str]) -> dict[int, list[Finding]]:
-        """Findings per file index, boilerplate and allowed text left out."""
-        groups = [g for g in self._groups() if not self._boilerplate(g)]
-        wanted: dict[int, set[int]] = {}
-        for group in groups:
-            for (file, number), _ in group.later:
-                wanted.setdefault(file, set()).add(number)
-        places: dict[tuple[int, int], Place] = {}
-        for file in sorted(wanted):
+    def _possible(self, clusters: list[int], signature, low_bytes: bytearray, threshold: float) -> list[int]:
+        """The clusters (in order) whose representative could reach `threshold`, judged on the low
+        byte of each signature value held in memory: values equal in full are equal there too, so
+        no cluster that passes in full is dropped, and the full signatures are read only for these."""
+        import numpy
+
+        if len(clusters) < 2:
+            return clusters
+        chosen = numpy.array(clusters)
+        lows = numpy.frombuffer(low_bytes, dtype=numpy.uint8).reshape(-1, self.num_perm)[chosen]
+        agree = numpy.count_nonzero(lows == signature.astype(numpy.uint8), axis=1) / self.num_perm
+        return chosen[agree >= threshold].tolist()
+
+    def findings(self, paths: dict[int, str]) -> Iterator[tuple[int, list[Finding]]]:
+        """(file index, findings) in file order, boilerplate and allowed text left out. One file's
+        places are read back at a time, so the findings never sit in memory all together."""
+        copies: dict[int, list[tuple[int, Group, float]]] = {}
+        for group in self._groups():
+            for (file, number), similarity in group.later:
+                copies.setdefault(file, []).append((number, group, similarity))
+        for file in sorted(copies):
             stored = self._places(file)
-            for number in wanted[file]:
-                places[file, number] = Place(file, *stored[number])
-        result: dict[int, list[Finding]] = {}
-        reported_paragraphs: dict[int, list[tuple[int, int]]] = {}
-        sentence_groups = []
-        for group in groups:
-            copies = [(places[ref], similarity) for ref, similarity in group.later]
-            copies = [(place, similarity) for place, similarity in copies if not self.rules[place.file].allowed(place.text)]
-            if group.what == "paragraph":
-                for place, similarity in copies:
-                    reported_paragraphs.setdefault(place.file, []).append((place.start, place.end))
-                    self._report(result, place, group, paths, similarity)
-            else:
-                sentence_groups.append((group, copies))
-        for group, copies in sentence_groups:
-            for place, similarity in copies:
-                inside = any(s <= place.start and place.end <= e for s, e in reported_paragraphs.get(place.file, ()))
-                if not inside:
-                    self._report(result, place, group, paths, similarity)
-        return result
+            rule = self.rules[file]
+            kept = [(Place(file, *stored[number]), group, similarity) for number, group, similarity in copies.pop(file)]
+            kept = [(place, group, similarity) for place, group, similarity in kept if not rule.allowed(place.text)]
+            paragraphs = [(place.start, place.end) for place, group, _ in kept if group.what == "paragraph"]
+            yield file, [self._finding(place, group, paths, similarity) for place, group, similarity in kept
+                         if group.what == "paragraph"
+                         or not any(s <= place.start and place.end <= e for s, e in paragraphs)]
 
-    def _boilerplate(self, group: Group) -> bool:
-        rule = self.rules[group.first_file]
-        share = len(group.files) / max(self.files, 1)
-        return len(group.files) >= rule.boilerplate_min_files and share > rule.boilerplate_share
+    def _boilerplate(self, first_file: int, file_count: int) -> bool:
+        rule = self.rules[first_file]
+        return file_count >= rule.boilerplate_min_files and file_count / max(self.files, 1) > rule.boilerplate_share
 
-    def _report(self, result, place: Place, group: Group, paths, similarity: float) -> None:
+    def _finding(self, place: Place, group: Group, paths, similarity: float) -> Finding:
         rule = self.rules[place.file]
         where = f"{paths[group.first_file]}:{group.first_line}"
         how = "word for word" if similarity >= 1.0 else f"{similarity:.0%} similar"
         message = rule.message.replace("{what}", group.what).replace("{where}", where).replace("{how}", how)
-        finding = Finding(rule.id, rule.category, rule.severity, message, place.start, place.end,
+        return Finding(rule.id, rule.category, rule.severity, message, place.start, place.end,
                           f"Link to {where} instead of repeating it, or allow it as boilerplate.",
                           place.line, place.column, place.end_line, place.end_column, place.text,
                           extra={"duplicate_of": {"path": paths[group.first_file], "line": group.first_line},
                                  "similarity": round(similarity, 3)})
-        result.setdefault(place.file, []).append(finding)

@@ -8,8 +8,9 @@ from ..report import Report
 
 
 def format_junit(report: Report, **_: object) -> str:
-    suites = ET.Element("testsuites", name="contentcheck", tests=str(max(len(report.findings), 1)),
-                        failures=str(len(report.findings)), errors=str(sum(1 for r in report.files if r.error)))
+    tally = report.tally()
+    suites = ET.Element("testsuites", name="contentcheck", tests=str(max(tally.findings, 1)),
+                        failures=str(tally.findings), errors=str(tally.failed_files))
     for result in report.files:
         suite = ET.SubElement(suites, "testsuite", name=result.path, tests=str(max(len(result.findings), 1)),
                               failures=str(len(result.findings)), errors="1" if result.error else "0")

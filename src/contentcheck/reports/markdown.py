@@ -20,7 +20,8 @@ def format_markdown(report: Report, top: int = 20, **_: object) -> str:
            f"{summary['infos']} infos) in {summary['files']} files."]
     if summary["failed_files"]:
         out.append(f"{summary['failed_files']} file(s) could not be checked.")
-    used = [c for c in CATEGORIES if any(f.category == c for f in report.findings)]
+    categories = {category for _, _, category in report.tally().by_rule}
+    used = [c for c in CATEGORIES if c in categories]
     if report.files and used:
         out += ["", "| file | " + " | ".join(used) + " |", "|---|" + "---:|" * len(used)]
         for result in report.files:

@@ -34,7 +34,7 @@ def _rule_descriptor(rule_id: str, rule) -> dict:
 
 
 def format_sarif(report: Report, **_: object) -> str:
-    rule_ids = sorted({f.rule for f in report.findings})
+    rule_ids = sorted({rule for rule, _, _ in report.tally().by_rule})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     results = []
     for result in report.files:

@@ -3,7 +3,7 @@ then the source line with the span underlined, then a summary."""
 
 from __future__ import annotations
 
-from collections import Counter
+from typing import Iterator
 
 from ..report import Report
 
@@ -45,23 +45,28 @@ def format_claims(result) -> list[str]:
     return lines + [""]
 
 
-def format_text(report: Report, color: bool = False, quiet: bool = False, claims: bool = False, **_: object) -> str:
-    out: list[str] = []
+def format_text(report: Report, color: bool = False, quiet: bool = False, claims: bool = False,
+                **_: object) -> Iterator[str]:
+    """Lines per finding, then the summary; written one file at a time."""
     for result in report.files:
+        out: list[str] = []
         if result.error:
             out.append(_paint("error: ", "error", color) + result.error)
-            continue
-        for finding in result.findings:
-            where = _paint(f"{result.path}:{finding.line}:{finding.column}:", "bold", color)
-            severity = _paint(f"[{finding.severity}]", finding.severity, color)
-            out.append(f"{where} {finding.rule} {severity} {finding.message}")
-            if not quiet:
-                out.extend(_snippet(result.source, finding, color))
-                if finding.suggestion:
-                    out.append(f"{' ' * len(str(finding.line))} = suggestion: {finding.suggestion}")
-                out.append("")
-        if claims:
-            out.extend(format_claims(result))
+        else:
+            for finding in result.findings:
+                where = _paint(f"{result.path}:{finding.line}:{finding.column}:", "bold", color)
+                severity = _paint(f"[{finding.severity}]", finding.severity, color)
+                out.append(f"{where} {finding.rule} {severity} {finding.message}")
+                if not quiet:
+                    out.extend(_snippet(result.source, finding, color))
+                    if finding.suggestion:
+                        out.append(f"{' ' * len(str(finding.line))} = suggestion: {finding.suggestion}")
+                    out.append("")
+            if claims:
+                out.extend(format_claims(result))
+        if out:
+            yield "\n".join(out) + "\n"
+    out = []
     for problem in report.problems:
         out.append(_paint("error: ", "error", color) + problem)
     for note in report.notes:
@@ -79,12 +84,11 @@ def format_text(report: Report, color: bool = False, quiet: bool = False, claims
     if report.baselined:
         line += f" {report.baselined} more in the baseline."
     out.append(_paint(line, "bold", color))
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"
 
 
 def format_statistics(report: Report, color: bool = False, **_: object) -> str:
-    counts = Counter((f.rule, f.severity, f.category) for f in report.findings)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    rows = sorted(report.tally().by_rule.items(), key=lambda item: (-item[1], item[0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     lines = [f"{n:>{width}}  {rule}  [{severity}] {category}" for (rule, severity, category), n in rows]
     return "\n".join(lines) + ("\n" if lines else "")

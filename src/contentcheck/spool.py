@@ -1,0 +1,50 @@
+"""Per-file results kept in a temporary file instead of memory, so a run over tens of thousands of
+articles holds one result at a time. It reads like a list (len, index, iteration); a result read
+back is a fresh copy, so a change is kept by assigning it back (`results[i] = result`).
+
+The file is private to this process (an unnamed temporary file, gone when the run ends), which is
+why pickle is safe here; nothing read from disk by other means is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from array import array
+from typing import Iterator
+
+
+class SpooledResults:
+    def __init__(self):
+        self._file = tempfile.TemporaryFile()
+        self._offsets = array("Q")
+        self._lengths = array("Q")
+        self.version = 0  # changes on every write, so summaries computed from the results can be reused
+
+    def _write(self, result) -> tuple[int, int]:
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, 2)
+        self._file.write(data)
+        self.version += 1
+        return offset, len(data)
+
+    def append(self, result) -> None:
+        offset, length = self._write(result)
+        self._offsets.append(offset)
+        self._lengths.append(length)
+
+    def __setitem__(self, index: int, result) -> None:
+        index = range(len(self))[index]
+        self._offsets[index], self._lengths[index] = self._write(result)  # the old bytes are left unused
+
+    def __getitem__(self, index: int):
+        index = range(len(self))[index]
+        self._file.seek(self._offsets[index])
+        return pickle.loads(self._file.read(self._lengths[index]))
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __iter__(self) -> Iterator:
+        for index in range(len(self)):
+            yield self[index]
