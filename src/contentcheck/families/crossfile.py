@@ -275,39 +275,35 @@ class CrossFileIndex:
         self._signatures.seek(paragraph * size)
         return numpy.frombuffer(self._signatures.read(size), dtype=numpy.uint32)
 
-    def _groups(self) -> list[Group]:
-        """Every text in more than one file but not boilerplate: exact repeats, then near-repeat
-        clusters. Boilerplate is told apart by its count before any copy's place is gathered."""
+    def _exact_copies(self):
+        """Later copies of text seen in an earlier file, boilerplate left out, as two arrays: each
+        copy's item row and the row of its first occurrence; plus which rows are first occurrences.
+        All by sorting the keys (stable, so each run of equal keys stays in file order)."""
         import numpy
 
-        keys = numpy.frombuffer(self.keys, dtype=numpy.uint64) if self.keys else numpy.zeros(0, numpy.uint64)
-        files = numpy.frombuffer(self.item_file, dtype=numpy.int32) if self.item_file else numpy.zeros(0, numpy.int32)
-        order = numpy.argsort(keys, kind="stable")  # stable: each run of equal keys stays in file order
+        keys = numpy.frombuffer(self.keys, dtype=numpy.uint64)
+        order = numpy.argsort(keys, kind="stable").astype(numpy.int32)
         ordered = keys[order]
-        new_run = numpy.ones(len(ordered), dtype=bool)
-        new_run[1:] = ordered[1:] != ordered[:-1]
-        starts = numpy.flatnonzero(new_run)
-        ends = numpy.append(starts[1:], len(ordered))
-        groups: list[Group] = []
-        paragraph_rows = numpy.frombuffer(self.paragraph_rows, dtype=numpy.int32) if self.paragraph_rows else None
-        is_paragraph = numpy.zeros(len(keys), dtype=bool)
-        if paragraph_rows is not None:
-            is_paragraph[paragraph_rows] = True
-        first_copy = numpy.zeros(len(keys), dtype=bool)
+        run_starts = numpy.ones(len(order), dtype=bool)
+        run_starts[1:] = ordered[1:] != ordered[:-1]
+        del ordered
+        starts = numpy.flatnonzero(run_starts)
+        lengths = numpy.diff(numpy.append(starts, len(order)))  # files holding the text: a key occurs once per file
+        first_files = numpy.frombuffer(self.item_file, dtype=numpy.int32)[order[starts]]
+        rules = {id(rule): rule for rule in self.rules.values()}
+        boilerplate = numpy.zeros(len(starts), dtype=bool)
+        rule_of_file = numpy.full(max(self.rules) + 1, -1, dtype=numpy.int64)
+        for file, rule in self.rules.items():
+            rule_of_file[file] = id(rule)
+        for rule_id, rule in rules.items():
+            mine = rule_of_file[first_files] == rule_id
+            boilerplate |= mine & (lengths >= rule.boilerplate_min_files) & (lengths / max(self.files, 1) > rule.boilerplate_share)
+        run = numpy.cumsum(run_starts) - 1
+        later = ~run_starts & ~boilerplate[run]
+        first_rows = order[starts][run[later]]
+        first_copy = numpy.zeros(len(order), dtype=bool)
         first_copy[order[starts]] = True
-        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
-            first = int(order[start])
-            if self._boilerplate(self.item_file[first], end - start):  # a key occurs once per file
-                continue
-            rows = order[start:end].tolist()
-            what = "paragraph" if is_paragraph[first] else "sentence"
-            group = Group(self.item_file[first], self.item_line[first], what, set(files[rows].tolist()))
-            group.later = [((self.item_file[row], self.item_number[row]), 1.0) for row in rows[1:]]
-            groups.append(group)
-        if paragraph_rows is not None:
-            groups += [group for group in self._clusters(paragraph_rows, first_copy[paragraph_rows])
-                       if not self._boilerplate(group.first_file, len(group.files))]
-        return groups
+        return order[later], first_rows, first_copy
 
     def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
         """Near-repeat clusters among paragraphs seen for the first time, in file order, each paragraph
@@ -383,21 +379,50 @@ class CrossFileIndex:
         return chosen[agree >= threshold].tolist()
 
     def findings(self, paths: dict[int, str]) -> Iterator[tuple[int, list[Finding]]]:
-        """(file index, findings) in file order, boilerplate and allowed text left out. One file's
-        places are read back at a time, so the findings never sit in memory all together."""
+        """(file index, findings) in file order, boilerplate and allowed text left out. Copies are
+        numbers in arrays until their file's turn; then that file's places are read back, so the
+        findings never sit in memory all together."""
+        import numpy
+
+        if not self.keys:
+            return
+        later_rows, first_rows, first_copy = self._exact_copies()
         copies: dict[int, list[tuple[int, Group, float]]] = {}
-        for group in self._groups():
-            for (file, number), similarity in group.later:
-                copies.setdefault(file, []).append((number, group, similarity))
-        for file in sorted(copies):
-            stored = self._places(file)
-            rule = self.rules[file]
-            kept = [(Place(file, *stored[number]), group, similarity) for number, group, similarity in copies.pop(file)]
-            kept = [(place, group, similarity) for place, group, similarity in kept if not rule.allowed(place.text)]
-            paragraphs = [(place.start, place.end) for place, group, _ in kept if group.what == "paragraph"]
-            yield file, [self._finding(place, group, paths, similarity) for place, group, similarity in kept
-                         if group.what == "paragraph"
-                         or not any(s <= place.start and place.end <= e for s, e in paragraphs)]
+        if self.paragraph_rows:
+            paragraph_rows = numpy.frombuffer(self.paragraph_rows, dtype=numpy.int32)
+            is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
+            is_paragraph[paragraph_rows] = True
+            for group in self._clusters(paragraph_rows, first_copy[paragraph_rows]):
+                if not self._boilerplate(group.first_file, len(group.files)):
+                    for (file, number), similarity in group.later:
+                        copies.setdefault(file, []).append((number, group, similarity))
+        else:
+            is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
+        del first_copy
+        by_file = numpy.frombuffer(self.item_file, dtype=numpy.int32)[later_rows]
+        order = numpy.argsort(by_file, kind="stable")
+        later_rows, first_rows, by_file = later_rows[order], first_rows[order], by_file[order]
+        bounds = numpy.flatnonzero(numpy.diff(by_file)) + 1
+        exact = {int(file): (rows, firsts) for file, rows, firsts in
+                 zip(by_file[numpy.append(0, bounds)] if len(by_file) else (),
+                     numpy.split(later_rows, bounds), numpy.split(first_rows, bounds))}
+        for file in sorted(set(copies) | set(exact)):
+            mine = copies.pop(file, [])
+            rows, firsts = exact.pop(file, ((), ()))
+            for row, first in zip(list(rows), list(firsts)):
+                row, first = int(row), int(first)
+                what = "paragraph" if is_paragraph[first] else "sentence"
+                mine.append((self.item_number[row], Group(self.item_file[first], self.item_line[first], what), 1.0))
+            yield file, self._file_findings(file, mine, paths)
+
+    def _file_findings(self, file: int, copies: list[tuple[int, Group, float]], paths) -> list[Finding]:
+        stored = self._places(file)
+        rule = self.rules[file]
+        kept = [(Place(file, *stored[number]), group, similarity) for number, group, similarity in copies]
+        kept = [(place, group, similarity) for place, group, similarity in kept if not rule.allowed(place.text)]
+        paragraphs = [(place.start, place.end) for place, group, _ in kept if group.what == "paragraph"]
+        return [self._finding(place, group, paths, similarity) for place, group, similarity in kept
+                if group.what == "paragraph" or not any(s <= place.start and place.end <= e for s, e in paragraphs)]
 
     def _boilerplate(self, first_file: int, file_count: int) -> bool:
         rule = self.rules[first_file]
