@@ -78,3 +78,19 @@ def test_results_cache_reuses_unchanged_files_and_misses_changed_ones(tmp_path):
     other_rules = run("check", ".", "--select", "plain-language", "--format", "json", cwd=tmp_path).stdout
     assert '"Order now"' not in other_rules  # a different rule set never reuses these results
     assert run("check", ".", "--select", "promotional", "--no-cache", "--format", "json", cwd=tmp_path).stdout == changed
+
+
+def test_cached_rerun_keeps_cross_file_findings_and_updates_them_when_a_file_changes(tmp_path):
+    shared = "Regular walking lowers the risk of heart disease and helps you keep a healthy weight over time."
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.md").write_text(f"# {name}\n\n{shared}\n")
+    for i in range(6):
+        (tmp_path / f"other{i}.md").write_text(f"# Other {i}\n\nSomething else entirely, topic {i}.\n")
+    args = ("check", ".", "--select", "duplicates.cross-file", "--format", "json", "--exit-zero")
+    cold = run(*args, "--no-cache", cwd=tmp_path).stdout
+    assert "duplicates.cross-file" in cold
+    assert run(*args, cwd=tmp_path).stdout == cold  # fills the cache
+    assert list((tmp_path / ".contentcheck_cache" / "results" / "corpus").glob("*.jsonl"))
+    assert run(*args, cwd=tmp_path).stdout == cold  # unchanged: the stored cross-file findings are reused
+    (tmp_path / "b.md").write_text("# b\n\nA different paragraph now.\n")
+    assert "duplicates.cross-file" not in run(*args, cwd=tmp_path).stdout

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
+from .cache import load_corpus_findings, load_result, result_key, store_corpus_findings, store_result
 from .config import Config, ConfigResolver, load_config_file
 from .engine import check_document
 from .errors import ContentcheckError
@@ -124,11 +125,12 @@ def _pool_worker_start(*args) -> None:
 
 
 def _worker_start(config: Config | None, select: list[str], ignore: list[str], cache_dir: str | None = None,
-                  collect: bool = False) -> None:
+                  together: bool = False, collect: bool = False) -> None:
     _WORKER["resolver"] = ConfigResolver(config)
     _WORKER["selection"] = (select, ignore)
     _WORKER["cache"] = Path(cache_dir) / "results" if cache_dir else None
-    _WORKER["collect"] = collect  # files checked together: also extract what the cross-file index needs
+    _WORKER["together"] = together  # files checked together: extract (and cache) what the cross-file index needs
+    _WORKER["collect"] = collect  # ... and hand it back, unless the last run's cross-file findings still hold
 
 
 def _worker_check(path: str):
@@ -137,19 +139,17 @@ def _worker_check(path: str):
         text = read_source(path, file_config.max_file_size)
     except ContentcheckError as exc:
         return FileResult(path=path, error=str(exc)), None
-    cache, collect = _WORKER.get("cache"), _WORKER.get("collect", False)
+    cache, together, collect = _WORKER["cache"], _WORKER["together"], _WORKER["collect"]
     if cache is None:
         return _check_file(text, path, file_config, collect_corpus=collect)
-    from .cache import load_result, result_key, store_result
-
-    key = result_key(file_config.fingerprint() + ("+corpus" if collect else ""), path, text)
-    cached = load_result(cache, key, path, text)
+    key = result_key(file_config.fingerprint() + ("+corpus" if together else ""), path, text)
+    cached = load_result(cache, key, path, text, with_payload=collect)
     if cached is not None:
         return cached
-    result, payload = _check_file(text, path, file_config, collect_corpus=collect)
+    result, payload = _check_file(text, path, file_config, collect_corpus=together)
     if not result.error:
         store_result(cache, key, result, payload)
-    return result, payload
+    return result, payload if collect else None
 
 
 def check_paths(paths: list[str], config: Config | str | Path | None = None, exclude: list[str] | None = None,
@@ -188,29 +188,64 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
         _take(report, corpus, outcome, file_config)
         if progress:
             progress(done, total)
-    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None):
+    corpus_key = _corpus_key(files, resolver, select, ignore) if corpus and cache_dir and "-" not in paths else None
+    known = load_corpus_findings(Path(cache_dir) / "results", corpus_key) if corpus_key else None
+    collect = corpus is not None and known is None
+    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         _take(report, corpus, outcome, file_config)
         done += 1
         if progress:
             progress(done, total)
-    if corpus is not None:
-        corpus.add_findings(report.files)
+    if known is not None:  # nothing changed since the last run: its cross-file findings still hold
+        for file, findings in known:
+            _merge(report.files, file, findings)
+    elif corpus is not None:
+        found = corpus.add_findings(report.files)
+        if corpus_key:
+            store_corpus_findings(Path(cache_dir) / "results", corpus_key, found)
+        else:
+            for _ in found:
+                pass
     return report
 
 
+def _corpus_key(files: list[str], resolver: ConfigResolver, select, ignore) -> str:
+    """What every file's cached result is keyed on, taken together: equal keys mean the cross-file
+    findings of the last run with them still hold. Reading each file here is cheap next to checking."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in files:
+        file_config = resolver.for_path(path).with_selection(select, ignore)
+        try:
+            part = result_key(file_config.fingerprint() + "+corpus", path, read_source(path, file_config.max_file_size))
+        except ContentcheckError as exc:
+            part = f"unreadable {exc}"
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()
+
+
+def _merge(results, file: int, findings: list[Finding]) -> None:
+    """Add cross-file findings to one file's result, in position order."""
+    if findings:
+        result = results[file]
+        result.findings = sorted(result.findings + findings, key=Finding.sort_key)
+        results[file] = result
+
+
 def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, cache_dir: str | None,
-              collect: bool):
+              together: bool, collect: bool):
     """(path, (FileResult, payload)) in file order, from this process or from workers."""
     if jobs <= 1 or len(files) < 2:
-        _worker_start(config, select, ignore, cache_dir, collect)
+        _worker_start(config, select, ignore, cache_dir, together, collect)
         for path in files:
             yield path, _safe_worker_check(path)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_pool_worker_start,
-                             initargs=(config, select, ignore, cache_dir, collect)) as pool:
+                             initargs=(config, select, ignore, cache_dir, together, collect)) as pool:
         chunk = max(1, min(64, len(files) // (jobs * 8)))
         for path, outcome in zip(files, pool.map(_safe_worker_check, files, chunksize=chunk)):
             yield path, outcome
@@ -254,16 +289,16 @@ class _Corpus:
             self.regions[file] = regions
         self.index.add_extracted(file, items, rule)
 
-    def add_findings(self, results: list[FileResult]) -> None:
-        """Merge cross-file findings into the results of the files they belong to."""
+    def add_findings(self, results: list[FileResult]) -> Iterator[tuple[int, list[Finding]]]:
+        """Merge cross-file findings into the results of the files they belong to, yielding what
+        was merged (for the cache) as it goes."""
         from .suppressions import is_suppressed
 
         for file, findings in self.index.findings(self.paths):
             kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
             if kept:
-                result = results[file]
-                result.findings = sorted(result.findings + kept, key=Finding.sort_key)
-                results[file] = result
+                _merge(results, file, kept)
+                yield file, kept
 
 
 def default_jobs() -> int:

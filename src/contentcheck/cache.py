@@ -135,17 +135,19 @@ def _unhex(text: str | None):
 
 
 def store_result(folder: Path, key: str, result, payload) -> None:
-    """Save one file's result as JSON (never pickle: a cache folder may come from an untrusted repository)."""
+    """Save one file's result as JSON (never pickle: a cache folder may come from an untrusted
+    repository); what the cross-file index needs goes beside it, read only when files changed."""
     data = {"findings": [_finding_to_dict(f) for f in result.findings], "claims": result.claims,
-            "metrics": result.metrics, "notes": result.notes, "facts": result.facts,
-            "payload": None if payload is None else [payload[0], [[what, k, vars(place), _hex(signature)]
-                                                                 for what, k, place, signature in payload[1]],
-                                                                [vars(r) for r in payload[2]]]}
+            "metrics": result.metrics, "notes": result.notes, "facts": result.facts}
+    if payload is not None:
+        corpus = [payload[0], [[what, k, vars(place), _hex(signature)] for what, k, place, signature in payload[1]],
+                  [vars(r) for r in payload[2]]]
+        write_bytes_atomically(folder / key[:2] / f"{key}.corpus.json", json.dumps(corpus, ensure_ascii=False).encode("utf-8"))
     write_bytes_atomically(folder / key[:2] / f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
-def load_result(folder: Path, key: str, path: str, text: str):
-    """(FileResult, payload) from the cache, or None when absent or unreadable."""
+def load_result(folder: Path, key: str, path: str, text: str, with_payload: bool = False):
+    """(FileResult, payload or None) from the cache, or None when absent or unreadable."""
     from .families.crossfile import Place
     from .finding import Finding
     from .report import FileResult
@@ -156,10 +158,38 @@ def load_result(folder: Path, key: str, path: str, text: str):
         result = FileResult(path=path, source=text, claims=data["claims"], metrics=data["metrics"],
                             notes=data["notes"], facts=data["facts"],
                             findings=[Finding(**finding) for finding in data["findings"]])
-        payload = data["payload"]
-        if payload is not None:
-            payload = (payload[0], [(what, k, Place(**place), _unhex(signature)) for what, k, place, signature in payload[1]],
-                       [Region(**region) for region in payload[2]])
+        payload = None
+        if with_payload:
+            rule_id, items, regions = json.loads((folder / key[:2] / f"{key}.corpus.json").read_bytes())
+            payload = (rule_id, [(what, k, Place(**place), _unhex(signature)) for what, k, place, signature in items],
+                       [Region(**region) for region in regions])
         return result, payload
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_corpus_findings(folder: Path, key: str, found) -> None:
+    """Save the cross-file findings of a run (file index, findings), one JSON line per file, written
+    as they are made; under the key of all the run's files together."""
+    path = folder / "corpus" / f"{key}.jsonl"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            for file, findings in found:
+                out.write(json.dumps([file, [_finding_to_dict(f) for f in findings]], ensure_ascii=False) + "\n")
+        os.replace(temporary, path)
+    except OSError:
+        for _ in found:  # the findings must still reach the report
+            pass
+
+
+def load_corpus_findings(folder: Path, key: str):
+    """The cross-file findings stored under `key`, as a list of (file index, findings), or None."""
+    from .finding import Finding
+
+    try:
+        with open(folder / "corpus" / f"{key}.jsonl", encoding="utf-8") as stored:
+            return [(file, [Finding(**f) for f in findings]) for file, findings in map(json.loads, stored)]
     except (OSError, ValueError, KeyError, TypeError):
         return None
