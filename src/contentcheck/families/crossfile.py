@@ -307,33 +307,35 @@ class CrossFileIndex:
 
     def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
         """Near-repeat clusters among paragraphs seen for the first time, in file order, each paragraph
-        compared with the cluster representatives it shares a band key with. A band key no other
-        paragraph has can never bring two together, so only shared keys enter the table, and only
-        paragraphs with one are walked; a cluster costs a few numbers until a second file joins it."""
+        compared with the cluster representatives it shares a band key with. A band key no later
+        paragraph has can bring nothing more together, so only those enter the table, only keys an
+        earlier paragraph had are looked up, and only paragraphs sharing a key with another are
+        walked; a cluster costs a few numbers until a second file joins it."""
         import numpy
 
         bands = self.band_shape[0]
         band_keys = numpy.frombuffer(self.band_keys, dtype=numpy.uint64).reshape(-1, bands)
         candidates = numpy.flatnonzero(first_copies)
-        shared = numpy.zeros((len(band_keys), bands), dtype=bool)
+        earlier = numpy.zeros((len(band_keys), bands), dtype=bool)  # an earlier paragraph has this band key
+        later = numpy.zeros((len(band_keys), bands), dtype=bool)  # a later one has it
         for band in range(bands):
             column = band_keys[candidates, band]
             order = numpy.argsort(column, kind="stable")
             same = column[order[1:]] == column[order[:-1]]
-            shared[candidates[order[1:][same]], band] = True
-            shared[candidates[order[:-1][same]], band] = True
+            earlier[candidates[order[1:][same]], band] = True
+            later[candidates[order[:-1][same]], band] = True
         table: dict[int, int | list[int]] = {}  # (band key, band) -> cluster(s) whose representative has it
         representative = array("i")  # cluster -> its paragraph
         low_bytes = bytearray()  # cluster -> the low byte of each value of its representative's signature
         groups: dict[int, Group] = {}  # clusters a later file joined
-        for paragraph in numpy.flatnonzero(shared.any(axis=1)).tolist():
+        for paragraph in numpy.flatnonzero(earlier.any(axis=1) | later.any(axis=1)).tolist():
             row = int(paragraph_rows[paragraph])
             file = self.item_file[row]
             threshold = self.rules[file].threshold
             signature = self._signature(paragraph)
-            slots = [(key << 5) | band for band, key in enumerate(band_keys[paragraph].tolist()) if shared[paragraph, band]]
+            keys = band_keys[paragraph].tolist()
             found: set[int] = set()
-            for slot in slots:
+            for slot in [(key << 5) | band for band, key in enumerate(keys) if earlier[paragraph, band]]:
                 clusters = table.get(slot)
                 if clusters is not None:
                     found.update(clusters if isinstance(clusters, list) else (clusters,))
@@ -355,7 +357,7 @@ class CrossFileIndex:
                 cluster = len(representative)
                 representative.append(paragraph)
                 low_bytes += signature.astype(numpy.uint8).tobytes()
-                for slot in slots:
+                for slot in [(key << 5) | band for band, key in enumerate(keys) if later[paragraph, band]]:
                     held = table.get(slot)
                     if held is None:
                         table[slot] = cluster
