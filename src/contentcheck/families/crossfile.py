@@ -288,21 +288,18 @@ class CrossFileIndex:
         run_starts[1:] = ordered[1:] != ordered[:-1]
         del ordered
         starts = numpy.flatnonzero(run_starts)
+        firsts = order[starts]  # the row where each run's text first occurs
         lengths = numpy.diff(numpy.append(starts, len(order)))  # files holding the text: a key occurs once per file
-        first_files = numpy.frombuffer(self.item_file, dtype=numpy.int32)[order[starts]]
-        rules = {id(rule): rule for rule in self.rules.values()}
+        repeated = numpy.flatnonzero(lengths > 1)
+        first_files = numpy.frombuffer(self.item_file, dtype=numpy.int32)[firsts[repeated]]
         boilerplate = numpy.zeros(len(starts), dtype=bool)
-        rule_of_file = numpy.full(max(self.rules) + 1, -1, dtype=numpy.int64)
-        for file, rule in self.rules.items():
-            rule_of_file[file] = id(rule)
-        for rule_id, rule in rules.items():
-            mine = rule_of_file[first_files] == rule_id
-            boilerplate |= mine & (lengths >= rule.boilerplate_min_files) & (lengths / max(self.files, 1) > rule.boilerplate_share)
+        for run, file, count in zip(repeated.tolist(), first_files.tolist(), lengths[repeated].tolist()):
+            boilerplate[run] = self._boilerplate(file, count)
         run = numpy.cumsum(run_starts) - 1
         later = ~run_starts & ~boilerplate[run]
-        first_rows = order[starts][run[later]]
+        first_rows = firsts[run[later]]
         first_copy = numpy.zeros(len(order), dtype=bool)
-        first_copy[order[starts]] = True
+        first_copy[firsts] = True
         return order[later], first_rows, first_copy
 
     def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
@@ -390,16 +387,14 @@ class CrossFileIndex:
             return
         later_rows, first_rows, first_copy = self._exact_copies()
         copies: dict[int, list[tuple[int, Group, float]]] = {}
+        is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
         if self.paragraph_rows:
             paragraph_rows = numpy.frombuffer(self.paragraph_rows, dtype=numpy.int32)
-            is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
             is_paragraph[paragraph_rows] = True
             for group in self._clusters(paragraph_rows, first_copy[paragraph_rows]):
                 if not self._boilerplate(group.first_file, len(group.files)):
                     for (file, number), similarity in group.later:
                         copies.setdefault(file, []).append((number, group, similarity))
-        else:
-            is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
         del first_copy
         by_file = numpy.frombuffer(self.item_file, dtype=numpy.int32)[later_rows]
         order = numpy.argsort(by_file, kind="stable")
