@@ -48,6 +48,7 @@ class Block:
     quoted: bool = False  # inside a blockquote
     links: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, href) in block text
     _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _sentence_words: list[tuple[str, ...]] | None = field(default=None, repr=False)
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool = False) -> None:
         """Append text that came from source[source_start:source_end] (character for character if verbatim)."""

@@ -18,7 +18,7 @@ from typing import Iterator
 from ..document import Document
 from ..finding import Finding
 from ..patterns import Matcher
-from .duplicates import COMPARED_KINDS, DuplicateRuleBase, normalise, sentence_units, word_list
+from .duplicates import COMPARED_KINDS, DuplicateRuleBase, block_words, normalise, sentence_units
 
 
 @dataclass
@@ -143,7 +143,7 @@ def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str,
     for block in document.blocks:
         if block.kind not in COMPARED_KINDS or (block.quoted and not rule.include_quotes):
             continue
-        words = word_list(block.text)
+        words = block_words(block)
         if len(words) < rule.min_paragraph_words:
             continue
         key = _key("p " + " ".join(words))

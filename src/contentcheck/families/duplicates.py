@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..document import Block, Document
 from ..errors import ConfigError
@@ -44,7 +45,7 @@ class Unit:
     words: tuple[str, ...]
     index_in_block: int
 
-    @property
+    @cached_property
     def key(self) -> str:
         return " ".join(self.words)
 
@@ -60,6 +61,18 @@ def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
 def word_list(text: str) -> list[str]:
     """Lower-cased words, for comparing (offsets not needed, so one findall over the lowered text)."""
     return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def sentence_words(block: Block) -> list[tuple[str, ...]]:
+    """word_list() of each sentence of the block, found once and shared by every duplicate check.
+    Sentences end at white space, so no word straddles two and their lists joined are the block's."""
+    if block._sentence_words is None:
+        block._sentence_words = [tuple(word_list(sentence.text)) for sentence in block.sentences]
+    return block._sentence_words
+
+
+def block_words(block: Block) -> list[str]:
+    return [word for words in sentence_words(block) for word in words]
 
 
 def normalise(text: str) -> str:
@@ -84,10 +97,9 @@ def _sentence_units(document: Document, kinds, include_quotes, min_words) -> lis
     for block in document.blocks:
         if block.kind not in kinds or (block.quoted and not include_quotes):
             continue
-        for index, sentence in enumerate(block.sentences):
+        for index, (sentence, words) in enumerate(zip(block.sentences, sentence_words(block))):
             if not include_quotes and is_quotation(sentence.text):
                 continue
-            words = tuple(word_list(sentence.text))
             if len(words) >= min_words:
                 units.append(Unit(block, sentence.start, sentence.end, words, index))
     return units
@@ -151,7 +163,7 @@ class RepeatedClauseRule(DuplicateRuleBase):
 
     def _check_block(self, block: Block):
         n = self.min_words
-        quick = word_list(block.text)
+        quick = block_words(block)
         grams = list(zip(*(quick[i:] for i in range(n))))
         if len(grams) < n + 1 or len(set(grams)) == len(grams):
             return  # no run of n words occurs twice: the usual case, decided without offsets
@@ -201,10 +213,9 @@ class RepeatedClauseRule(DuplicateRuleBase):
         first, second = sentence_of[p], sentence_of[q]
         if first == second:
             return False
-        sentences = block.sentences
-        words_in = lambda i: len(word_list(sentences[i].text))  # noqa: E731
+        sentences, words = block.sentences, sentence_words(block)
         return (tokens[p][1] == sentences[first].start and tokens[q][1] == sentences[second].start
-                and words_in(first) == length and words_in(second) == length)
+                and len(words[first]) == length and len(words[second]) == length)
 
 
 def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
