@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from contentcheck import Config, check_text
 from contentcheck.textstats import TextStats, syllables
@@ -51,6 +52,20 @@ def test_dale_chall_matches_textstat_on_the_samples():
         if path.suffix in (".md", ".html", ".txt"):
             text = " ".join(b.text for b in parse(path.read_text(), str(path)).blocks)
             assert dale_chall_score(text) == pytest.approx(textstat.dale_chall_readability_score(text), abs=0.01), path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "cat", "medication", "isn't", "'twas", "rock 'n' roll", "U.S.", "e.g.",
+                                 "Dr.", "it's", "-", "--", "...", "!", "?", ".", "3.5", "mg", "(see", "below)",
+                                 "“quoted”", "Smith,", "2020.", "a", "ok?", "\n"]), max_size=60))
+def test_dale_chall_matches_textstat_on_any_text(words):
+    """The score is textstat's own steps written out for speed; any text must score the same."""
+    import textstat
+
+    from contentcheck.families.readability import dale_chall_score
+
+    text = " ".join(words)
+    assert dale_chall_score(text) == round(textstat.dale_chall_readability_score(text), 2)
 
 
 def test_metrics_cover_prose_only():

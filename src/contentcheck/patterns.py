@@ -56,7 +56,9 @@ class Matcher:
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         if self.empty:
             return
-        for match in self.regex.finditer(text):
+        # The re2 module maps byte offsets back to str offsets in Python for every match, which costs
+        # more than the match itself; in ASCII text both are equal, so match the bytes (about 3x faster).
+        for match in self.regex.finditer(text.encode("ascii") if text.isascii() else text):
             start, end = match.start(), match.end()
             if start == end:
                 continue

@@ -8,6 +8,7 @@ call per document. The consensus grade is the median of five grade estimates.
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from ..document import Document
@@ -28,20 +29,51 @@ def dale_chall_grade(score: float) -> float:
     return 14.0
 
 
+# textstat 0.7.8's word and sentence counting, written out so that each step runs once per document.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _textstat_words(text: str) -> list[str]:
+    """textstat's list_words: punctuation (and apostrophes outside contractions) removed, then split."""
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def _at_most_two_words(sentence: str) -> bool:
+    """textstat's count_words(sentence) <= 2. Removing punctuation never splits or joins tokens and
+    never empties a token holding a word character, so three such tokens settle it without the regexes."""
+    with_word_characters = 0
+    for token in sentence.split():
+        if _WORD_CHARACTER.search(token):
+            with_word_characters += 1
+            if with_word_characters > 2:
+                return False
+    return len(_textstat_words(sentence)) <= 2
+
+
+def _textstat_sentence_count(text: str) -> int:
+    """textstat's count_sentences: runs ending in . ! or ?, not counting those of two words or fewer."""
+    if not text:
+        return 0
+    sentences = _TEXTSTAT_SENTENCE.findall(text)
+    return max(1, len(sentences) - sum(1 for sentence in sentences if _at_most_two_words(sentence)))
+
+
 def dale_chall_score(text: str) -> float:
-    """textstat 0.7.8's Dale-Chall score (difficult = not on its easy-word list), computed without
-    its syllable counter, which loads the whole CMU dictionary (about a second) to no effect here."""
-    import textstat
-    from textstat.backend.selections._list_words import list_words
+    """textstat 0.7.8's Dale-Chall score (difficult = not on its easy-word list). Same steps as its
+    dale_chall_readability_score, without its syllable counter (which loads the whole CMU dictionary,
+    about a second, to no effect here) and with its word list made once instead of three times."""
     from textstat.backend.utils import get_lang_easy_words
 
-    words = textstat.lexicon_count(text)
+    words = _textstat_words(text)
     if not words:
         return 0.0
     easy = get_lang_easy_words("en")
-    difficult = sum(1 for word in list_words(text, lowercase=True) if len(word.split()) == 1 and word not in easy)
-    share = 100 * difficult / words
-    score = 0.1579 * share + 0.0496 * textstat.words_per_sentence(text)
+    difficult = sum(1 for word in words if word.lower() not in easy)
+    share = 100 * difficult / len(words)
+    score = 0.1579 * share + 0.0496 * (len(words) / _textstat_sentence_count(text))
     return round(score + (3.6365 if share > 5 else 0.0), 2)
 
 
