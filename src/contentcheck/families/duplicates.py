@@ -59,7 +59,11 @@ def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
 
 
 def word_list(text: str) -> list[str]:
-    """Lower-cased words, for comparing (offsets not needed, so one findall over the lowered text)."""
+    """Lower-cased words, for comparing (offsets not needed, so one findall over the lowered text).
+    The same words as words_with_offsets: lower() keeps every character's length and word-ness
+    except İ's, whose lower case is two characters."""
+    if "İ" in text:
+        return [word for word, _, _ in words_with_offsets(text)]
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
@@ -163,23 +167,16 @@ class RepeatedClauseRule(DuplicateRuleBase):
 
     def _check_block(self, block: Block):
         n = self.min_words
-        quick = block_words(block)
-        grams = list(zip(*(quick[i:] for i in range(n))))
+        words = block_words(block)
+        grams = list(zip(*(words[i:] for i in range(n))))
         if len(grams) < n + 1 or len(set(grams)) == len(grams):
-            return  # no run of n words occurs twice: the usual case, decided without offsets
-        tokens = words_with_offsets(block.text)
-        words = [t[0] for t in tokens]
-        sentence_of = []
-        bounds = [(s.start, s.end) for s in block.sentences]
-        current = 0
-        for _, start, _ in tokens:
-            while current < len(bounds) - 1 and start >= bounds[current][1]:
-                current += 1
-            sentence_of.append(current)
+            return  # no run of n words occurs twice: the usual case
+        per_sentence = sentence_words(block)
+        sentence_of = [index for index, sentence in enumerate(per_sentence) for _ in sentence]
+        tokens = None  # word offsets, found only when a repeat is reported
         seen: dict[tuple[str, ...], list[int]] = {}
         covered_until = -1
-        for q in range(len(words) - n + 1):
-            gram = tuple(words[q:q + n])
+        for q, gram in enumerate(grams):
             for p in seen.get(gram, ()):
                 if q < p + n or q <= covered_until or q - p > CLAUSE_WINDOW:
                     continue
@@ -190,9 +187,10 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 same_sentence = sentence_of[p] == sentence_of[q + length - 1]
                 if not (back_to_back or same_sentence):
                     continue
-                if self._whole_sentences(block, tokens, p, q, length, sentence_of):
+                if self._whole_sentences(block, p, q, length, sentence_of):
                     continue  # two identical sentences: duplicates.sentence reports those
                 covered_until = q + length - 1
+                tokens = tokens or words_with_offsets(block.text)
                 start, end = tokens[q][1], tokens[q + length - 1][2]
                 source_start, source_end = block.to_source(start, end)
                 extra = {}
@@ -209,13 +207,19 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 del positions[0]  # only recent copies can be local repeats; keeps a long text linear
 
     @staticmethod
-    def _whole_sentences(block, tokens, p, q, length, sentence_of) -> bool:
+    def _whole_sentences(block, p, q, length, sentence_of) -> bool:
+        """Words p.. and q.. are two whole sentences, each starting right at its first word."""
         first, second = sentence_of[p], sentence_of[q]
         if first == second:
             return False
-        sentences, words = block.sentences, sentence_words(block)
-        return (tokens[p][1] == sentences[first].start and tokens[q][1] == sentences[second].start
-                and len(words[first]) == length and len(words[second]) == length)
+        words = sentence_words(block)
+        return (p == sentence_of.index(first) and q == sentence_of.index(second)
+                and len(words[first]) == length and len(words[second]) == length
+                and _starts_with_word(block.sentences[first].text) and _starts_with_word(block.sentences[second].text))
+
+
+def _starts_with_word(text: str) -> bool:
+    return _WORD.match(text) is not None
 
 
 def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
