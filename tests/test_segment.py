@@ -1,6 +1,7 @@
 """Sentence boundaries in the kind of text health articles contain."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from contentcheck.segment import split_sentences
 
@@ -31,3 +32,16 @@ def test_sentence_boundaries(text, expected):
 def test_offsets_exclude_surrounding_space():
     text = "  One.   Two.  "
     assert split_sentences(text) == ((2, 6), (9, 13))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab.&'’-_ \n\tXé1!", max_size=60), st.integers(min_value=0, max_value=60))
+def test_the_word_before_a_full_stop_is_the_run_the_regex_would_find(text, end):
+    """_token_before scans backwards for speed; its answer is defined by this regex over a 40-character window."""
+    import re
+
+    from contentcheck.segment import _token_before
+
+    end = min(end, len(text))
+    match = re.compile(r"([\w.&'’-]*)$").search(text, max(0, end - 40), end)
+    assert _token_before(text, end) == (match.group(1) if match else "")

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_NOT_LETTER = re.compile(r"[\W_]")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +63,9 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
+_SYLLABLES_AS_WRITTEN: dict[str, int] = {}  # syllables() by the word as written: one dict lookup per word
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -80,11 +82,15 @@ class TextStats:
     def add_text(self, text: str, sentences: int = 1) -> None:
         self.sentences += sentences
         found = words(text)
-        counts = [syllables(word.lower()) for word in found]
+        known = _SYLLABLES_AS_WRITTEN
+        if len(known) > 200_000:
+            known.clear()
+        counts = [known.get(word) or known.setdefault(word, syllables(word.lower())) for word in found]
         self.words += len(found)
         self.syllables += sum(counts)
         self.polysyllables += sum(1 for count in counts if count >= 3)
-        self.letters += len(_NOT_LETTER.sub("", "".join(found)))
+        joined = "".join(found)  # a word is letters and digits joined by ' ’ . or -
+        self.letters += len(joined) - sum(joined.count(joiner) for joiner in "'’.-")
         self.long_words += sum(1 for word in found if len(word) > 6)
 
     # Published formulas; each guards against an empty text.
