@@ -191,7 +191,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     corpus_key = _corpus_key(files, resolver, select, ignore) if corpus and cache_dir and "-" not in paths else None
     known = load_corpus_findings(Path(cache_dir) / "results", corpus_key) if corpus_key else None
     collect = corpus is not None and known is None
-    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect):
+    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect, spool):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         _take(report, corpus, outcome, file_config)
         done += 1
@@ -235,8 +235,9 @@ def _merge(results, file: int, findings: list[Finding]) -> None:
 
 
 def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, cache_dir: str | None,
-              together: bool, collect: bool):
-    """(path, (FileResult, payload)) in file order, from this process or from workers."""
+              together: bool, collect: bool, spool: bool = False):
+    """(path, (FileResult, payload)) in file order, from this process or from workers (whose results
+    come pickled, as spool.PickledResult, when they are going to a spool)."""
     if jobs <= 1 or len(files) < 2:
         _worker_start(config, select, ignore, cache_dir, together, collect)
         for path in files:
@@ -247,7 +248,8 @@ def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int
     with ProcessPoolExecutor(max_workers=jobs, initializer=_pool_worker_start,
                              initargs=(config, select, ignore, cache_dir, together, collect)) as pool:
         chunk = max(1, min(64, len(files) // (jobs * 8)))
-        for path, outcome in zip(files, pool.map(_safe_worker_check, files, chunksize=chunk)):
+        check = _pickled_worker_check if spool else _safe_worker_check
+        for path, outcome in zip(files, pool.map(check, files, chunksize=chunk)):
             yield path, outcome
 
 
@@ -257,6 +259,13 @@ def _safe_worker_check(path: str):
         return _worker_check(path)
     except ContentcheckError as exc:
         return FileResult(path=path, error=str(exc)), None
+
+
+def _pickled_worker_check(path: str):
+    from .spool import PickledResult
+
+    result, payload = _safe_worker_check(path)
+    return PickledResult(result), payload
 
 
 def _take(report: Report, corpus, outcome, file_config: Config) -> None:
