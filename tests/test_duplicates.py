@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from contentcheck import Config, check_paths, check_text
 from contentcheck.fixes import apply_fixes
 
@@ -97,6 +99,18 @@ def test_cross_file_reworded_paragraph_found_by_minhash(tmp_path):
     reworded = PARAGRAPH.replace("gently stretches", "slowly stretches").replace("several sessions", "many sessions")
     write_site(tmp_path, {"a.md": PARAGRAPH + "\n", "b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})
     [(name, line, message)] = cross_findings(check_paths([str(tmp_path)]))
+    assert name == "b.md" and "a.md:1" in message and "% similar" in message
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_reworded_paragraph_found_across_folders_whose_configs_set_other_thresholds(tmp_path, jobs):
+    """Each worker bands its own file's signatures by its own rule; a file whose folder config sets another
+    threshold is banded again the way the first file's were, or the two copies could never meet."""
+    reworded = PARAGRAPH.replace("gently stretches", "slowly stretches").replace("several sessions", "many sessions")
+    (tmp_path / "strict").mkdir()
+    (tmp_path / "strict" / ".contentcheck.yaml").write_text("options:\n  duplicates.cross-file:\n    threshold: 0.75\n")
+    write_site(tmp_path, {"a.md": PARAGRAPH + "\n", "strict/b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})
+    [(name, line, message)] = cross_findings(check_paths([str(tmp_path)], jobs=jobs))
     assert name == "b.md" and "a.md:1" in message and "% similar" in message
 
 

@@ -141,15 +141,27 @@ def _worker_check(path: str):
         return FileResult(path=path, error=str(exc)), None
     cache, together, collect = _WORKER["cache"], _WORKER["together"], _WORKER["collect"]
     if cache is None:
-        return _check_file(text, path, file_config, collect_corpus=collect)
+        return _packed(_check_file(text, path, file_config, collect_corpus=collect), file_config)
     key = result_key(file_config.fingerprint() + ("+corpus" if together else ""), path, text)
     cached = load_result(cache, key, path, text, with_payload=collect)
     if cached is not None:
-        return cached
+        return _packed(cached, file_config)
     result, payload = _check_file(text, path, file_config, collect_corpus=together)
     if not result.error:
         store_result(cache, key, result, payload)
-    return result, payload if collect else None
+    return _packed((result, payload if collect else None), file_config)
+
+
+def _packed(outcome, file_config: Config):
+    """The outcome with its cross-file items packed here, in the worker (see crossfile.PackedItems)."""
+    from .families.crossfile import PackedItems
+
+    result, payload = outcome
+    if payload is None:
+        return outcome
+    rule_id, items, regions = payload
+    rule = next(r for r in file_config.rules_for(result.path) if r.id == rule_id)
+    return result, (rule_id, PackedItems(items, rule), regions)
 
 
 def check_paths(paths: list[str], config: Config | str | Path | None = None, exclude: list[str] | None = None,
@@ -296,7 +308,10 @@ class _Corpus:
         self.paths[file] = path
         if regions:
             self.regions[file] = regions
-        self.index.add_extracted(file, items, rule)
+        if isinstance(items, list):  # extract() output, from this process (standard input)
+            self.index.add_extracted(file, items, rule)
+        else:
+            self.index.add_packed(file, items, rule)
 
     def add_findings(self, results: list[FileResult]) -> Iterator[tuple[int, list[Finding]]]:
         """Merge cross-file findings into the results of the files they belong to, yielding what
