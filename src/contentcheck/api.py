@@ -259,7 +259,7 @@ def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_pool_worker_start,
                              initargs=(config, select, ignore, cache_dir, together, collect)) as pool:
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        chunk = max(1, min(16, len(files) // (jobs * 8)))  # small: the last chunk is a tail only one worker runs
         check = _pickled_worker_check if spool else _safe_worker_check
         for path, outcome in zip(files, pool.map(check, files, chunksize=chunk)):
             yield path, outcome
