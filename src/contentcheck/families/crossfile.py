@@ -194,6 +194,24 @@ def band_keys(matrix, band_shape: tuple[int, int]):
     return keys
 
 
+# Representatives one bucket remembers. A band key shared by more is a stock phrase of the site, like a
+# stop word: generated articles built from a shared pool of sentences reached hundreds per bucket,
+# which made clustering quadratic (34 s of a 50,000-article run). 16 changed no finding on 10,000.
+BUCKET_LIMIT = 16
+
+
+def give_back_freed_memory() -> None:
+    """Ask glibc to hand freed heap pages back to the system. numpy temporaries smaller than its
+    mmap threshold (which rises by itself up to 32 MB) come from the heap, and once freed they would
+    otherwise still count in the process's resident size for the rest of the run."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 class PackedItems:
     """One file's `extract` output as the index stores it: arrays and pickled places, as bytes. Made
     in the worker process, so the parent, which every worker waits on, only appends bytes (unpickling
@@ -314,15 +332,16 @@ class CrossFileIndex:
         run_starts = numpy.ones(len(order), dtype=bool)
         run_starts[1:] = ordered[1:] != ordered[:-1]
         del ordered
-        starts = numpy.flatnonzero(run_starts)
+        starts = numpy.flatnonzero(run_starts).astype(numpy.int32)
         firsts = order[starts]  # the row where each run's text first occurs
-        lengths = numpy.diff(numpy.append(starts, len(order)))  # files holding the text: a key occurs once per file
+        lengths = numpy.diff(starts, append=len(order))  # files holding the text: a key occurs once per file
         repeated = numpy.flatnonzero(lengths > 1)
         first_files = numpy.frombuffer(self.item_file, dtype=numpy.int32)[firsts[repeated]]
         boilerplate = numpy.zeros(len(starts), dtype=bool)
         for run, file, count in zip(repeated.tolist(), first_files.tolist(), lengths[repeated].tolist()):
             boilerplate[run] = self._boilerplate(file, count)
-        run = numpy.cumsum(run_starts) - 1
+        run = numpy.cumsum(run_starts, dtype=numpy.int32)
+        run -= 1
         later = ~run_starts & ~boilerplate[run]
         first_rows = firsts[run[later]]
         first_copy = numpy.zeros(len(order), dtype=bool)
@@ -331,38 +350,32 @@ class CrossFileIndex:
 
     def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
         """Near-repeat clusters among paragraphs seen for the first time, in file order, each paragraph
-        compared with the cluster representatives it shares a band key with. A band key no later
-        paragraph has can bring nothing more together, so only those enter the table, only keys an
-        earlier paragraph had are looked up, and only paragraphs sharing a key with another are
-        walked; a cluster costs a few numbers until a second file joins it."""
+        compared with the cluster representatives it shares a band key with. Band keys are first
+        numbered as buckets (a band's key shared by two or more such paragraphs); single keys can bring
+        nothing together and get none, so only paragraphs in some bucket are walked, and the table of
+        representatives per bucket is an int array (plus a dict for further ones, at most
+        BUCKET_LIMIT in all), not a dict of 64-bit keys. Runs once: the band keys are dropped when
+        bucketed."""
         import numpy
 
-        bands = self.band_shape[0]
-        band_keys = numpy.frombuffer(self.band_keys, dtype=numpy.uint64).reshape(-1, bands)
-        candidates = numpy.flatnonzero(first_copies)
-        earlier = numpy.zeros((len(band_keys), bands), dtype=bool)  # an earlier paragraph has this band key
-        later = numpy.zeros((len(band_keys), bands), dtype=bool)  # a later one has it
-        for band in range(bands):
-            column = band_keys[candidates, band]
-            order = numpy.argsort(column, kind="stable")
-            same = column[order[1:]] == column[order[:-1]]
-            earlier[candidates[order[1:][same]], band] = True
-            later[candidates[order[:-1][same]], band] = True
-        table: dict[int, int | list[int]] = {}  # (band key, band) -> cluster(s) whose representative has it
+        buckets, count = self._buckets(numpy.flatnonzero(first_copies))
+        give_back_freed_memory()
+        first_in = array("i", [-1]) * count  # bucket -> the first cluster whose representative is in it
+        more_in: dict[int, array] = {}  # bucket -> further clusters, up to BUCKET_LIMIT in all
         representative = array("i")  # cluster -> its paragraph
         low_bytes = bytearray()  # cluster -> the low byte of each value of its representative's signature
         groups: dict[int, Group] = {}  # clusters a later file joined
-        for paragraph in numpy.flatnonzero(earlier.any(axis=1) | later.any(axis=1)).tolist():
+        for paragraph in numpy.flatnonzero((buckets >= 0).any(axis=1)).tolist():
             row = int(paragraph_rows[paragraph])
             file = self.item_file[row]
             threshold = self.rules[file].threshold
             signature = self._signature(paragraph)
-            keys = band_keys[paragraph].tolist()
+            mine = [bucket for bucket in buckets[paragraph].tolist() if bucket >= 0]
             found: set[int] = set()
-            for slot in [(key << 5) | band for band, key in enumerate(keys) if earlier[paragraph, band]]:
-                clusters = table.get(slot)
-                if clusters is not None:
-                    found.update(clusters if isinstance(clusters, list) else (clusters,))
+            for bucket in mine:
+                if first_in[bucket] >= 0:
+                    found.add(first_in[bucket])
+                    found.update(more_in.get(bucket, ()))
             for cluster in self._possible(sorted(found), signature, low_bytes, threshold):
                 group = groups.get(cluster)
                 first_paragraph = representative[cluster]
@@ -381,15 +394,38 @@ class CrossFileIndex:
                 cluster = len(representative)
                 representative.append(paragraph)
                 low_bytes += signature.astype(numpy.uint8).tobytes()
-                for slot in [(key << 5) | band for band, key in enumerate(keys) if later[paragraph, band]]:
-                    held = table.get(slot)
-                    if held is None:
-                        table[slot] = cluster
-                    elif isinstance(held, list):
-                        held.append(cluster)
+                for bucket in mine:
+                    if first_in[bucket] < 0:
+                        first_in[bucket] = cluster
                     else:
-                        table[slot] = [held, cluster]
+                        held = more_in.setdefault(bucket, array("i"))
+                        if len(held) < BUCKET_LIMIT - 1:
+                            held.append(cluster)
         return [groups[cluster] for cluster in sorted(groups)]
+
+    def _buckets(self, candidates):
+        """(paragraphs x bands matrix of bucket numbers, -1 where the paragraph's band key is its own
+        or it is not a candidate; number of buckets)."""
+        import numpy
+
+        bands = self.band_shape[0]
+        band_keys = numpy.frombuffer(self.band_keys, dtype=numpy.uint64).reshape(-1, bands)
+        buckets = numpy.full(band_keys.shape, -1, dtype=numpy.int32)
+        count = 0
+        for band in range(bands):
+            column = band_keys[candidates, band]
+            order = numpy.argsort(column, kind="stable")
+            column = column[order]
+            run_starts = numpy.ones(len(column), dtype=bool)
+            run_starts[1:] = column[1:] != column[:-1]
+            run = numpy.cumsum(run_starts) - 1
+            shared = numpy.bincount(run)[run] > 1
+            numbers = numpy.cumsum(run_starts & shared) - 1  # shared runs numbered 0, 1, ... in key order
+            buckets[candidates[order[shared]], band] = count + numbers[shared]
+            count += int(numpy.count_nonzero(run_starts & shared))
+        del band_keys
+        self.band_keys = array("Q")  # not needed again: 8 bytes x bands per paragraph freed
+        return buckets, count
 
     def _possible(self, clusters: list[int], signature, low_bytes: bytearray, threshold: float) -> list[int]:
         """The clusters (in order) whose representative could reach `threshold`, judged on the low
@@ -413,6 +449,7 @@ class CrossFileIndex:
         if not self.keys:
             return
         later_rows, first_rows, first_copy = self._exact_copies()
+        give_back_freed_memory()
         copies: dict[int, list[tuple[int, Group, float]]] = {}
         is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
         if self.paragraph_rows:
