@@ -203,16 +203,19 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     corpus_key = _corpus_key(files, resolver, select, ignore) if corpus and cache_dir and "-" not in paths else None
     known = load_corpus_findings(Path(cache_dir) / "results", corpus_key) if corpus_key else None
     collect = corpus is not None and known is None
+    if known is not None:
+        # Nothing changed since the last run: every result is in the cache and its cross-file findings
+        # still hold. Reading the results here is quicker than starting workers to read them.
+        jobs, known_for = 1, dict(known)
     for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect, spool):
         file_config = resolver.for_path(path).with_selection(select, ignore)
+        if known is not None:
+            _merge_into(outcome[0], known_for.pop(len(report.files), []))
         _take(report, corpus, outcome, file_config)
         done += 1
         if progress:
             progress(done, total)
-    if known is not None:  # nothing changed since the last run: its cross-file findings still hold
-        for file, findings in known:
-            _merge(report.files, file, findings)
-    elif corpus is not None:
+    if known is None and corpus is not None:
         found = corpus.add_findings(report.files)
         if corpus_key:
             store_corpus_findings(Path(cache_dir) / "results", corpus_key, found)
@@ -224,7 +227,8 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
 
 def _corpus_key(files: list[str], resolver: ConfigResolver, select, ignore) -> str:
     """What every file's cached result is keyed on, taken together: equal keys mean the cross-file
-    findings of the last run with them still hold. Reading each file here is cheap next to checking."""
+    findings of the last run with them still hold. Reading each file here is cheap next to checking
+    (each is read and hashed again when checked: a key must come from the very text it stands for)."""
     import hashlib
 
     digest = hashlib.sha256()
@@ -242,8 +246,13 @@ def _merge(results, file: int, findings: list[Finding]) -> None:
     """Add cross-file findings to one file's result, in position order."""
     if findings:
         result = results[file]
-        result.findings = sorted(result.findings + findings, key=Finding.sort_key)
+        _merge_into(result, findings)
         results[file] = result
+
+
+def _merge_into(result: FileResult, findings: list[Finding]) -> None:
+    if findings:
+        result.findings = sorted(result.findings + findings, key=Finding.sort_key)
 
 
 def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, cache_dir: str | None,

@@ -379,15 +379,15 @@ class ConfigResolver:
     def __init__(self, explicit: Config | None = None):
         self.explicit = explicit
         self._by_file: dict[Path | None, Config] = {}
-        self._by_folder: dict[Path, Path | None] = {}
+        self._by_folder: dict[str, Path | None] = {}  # keyed by str: hashing a Path costs more than the rest
 
     def for_path(self, path: str) -> Config:
         if self.explicit is not None:
             return self.explicit
         # abspath, not resolve(): a symlink loop must become a read error for that file, not a crash here
-        folder = Path(os.path.abspath(path)).parent if path not in ("-", "") else Path.cwd()
+        folder = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else os.getcwd()
         if folder not in self._by_folder:
-            self._by_folder[folder] = find_config_file(folder)
+            self._by_folder[folder] = find_config_file(Path(folder))
         config_file = self._by_folder[folder]
         if config_file not in self._by_file:
             self._by_file[config_file] = load_config_file(config_file) if config_file else Config()

@@ -50,11 +50,22 @@ class Tally:
     failed_files: int = 0
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)  # (rule, severity, category) -> count
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # each distinct note once, in first-seen order
+    _seen_notes: set[str] = field(default_factory=set, repr=False)
 
     @property
     def findings(self) -> int:
         return sum(self.by_severity.values())
+
+    def add(self, result: FileResult) -> None:
+        self.failed_files += bool(result.error)
+        for note in result.notes:
+            if note not in self._seen_notes:
+                self._seen_notes.add(note)
+                self.notes.append(note)
+        for f in result.findings:
+            self.by_severity[f.severity] += 1
+            self.by_rule[f.rule, f.severity, f.category] += 1
 
 
 @dataclass
@@ -72,14 +83,8 @@ class Report:
         if version is not None and self._tally and self._tally[0] == version:
             return self._tally[1]
         tally = Tally(files=len(self.files))
-        notes: dict[str, None] = {}
         for result in self.files:
-            tally.failed_files += bool(result.error)
-            notes.update(dict.fromkeys(result.notes))
-            for f in result.findings:
-                tally.by_severity[f.severity] += 1
-                tally.by_rule[f.rule, f.severity, f.category] += 1
-        tally.notes = list(notes)
+            tally.add(result)
         self._tally = (version, tally) if version is not None else None
         return tally
 
@@ -125,8 +130,13 @@ class Report:
         """The JSON report in pieces, one file at a time, so it never sits in memory whole."""
         head = {"schema_version": SCHEMA_VERSION, "tool": {"name": "contentcheck", "version": __version__}}
         yield _dump(head)[:-1] + ',"files":['
+        version = getattr(self.files, "version", None)
+        tally = Tally(files=len(self.files))  # the summary's counts, from the same pass over the results
         for i, result in enumerate(self.files):
             yield ("," if i else "") + _dump(result.to_json())
+            tally.add(result)
+        if version is not None and getattr(self.files, "version", None) == version:
+            self._tally = (version, tally)
         yield "]," + _dump({"problems": list(self.problems), "notes": self.notes, "summary": self.summary()})[1:]
 
     def to_json(self) -> dict[str, Any]:
