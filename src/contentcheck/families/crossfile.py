@@ -409,11 +409,11 @@ class CrossFileIndex:
         import numpy
 
         bands = self.band_shape[0]
-        band_keys = numpy.frombuffer(self.band_keys, dtype=numpy.uint64).reshape(-1, bands)
-        buckets = numpy.full(band_keys.shape, -1, dtype=numpy.int32)
+        keys = numpy.frombuffer(self.band_keys, dtype=numpy.uint64).reshape(-1, bands)
+        buckets = numpy.full(keys.shape, -1, dtype=numpy.int32)
         count = 0
         for band in range(bands):
-            column = band_keys[candidates, band]
+            column = keys[candidates, band]
             order = numpy.argsort(column, kind="stable")
             column = column[order]
             run_starts = numpy.ones(len(column), dtype=bool)
@@ -423,7 +423,7 @@ class CrossFileIndex:
             numbers = numpy.cumsum(run_starts & shared) - 1  # shared runs numbered 0, 1, ... in key order
             buckets[candidates[order[shared]], band] = count + numbers[shared]
             count += int(numpy.count_nonzero(run_starts & shared))
-        del band_keys
+        del keys
         self.band_keys = array("Q")  # not needed again: 8 bytes x bands per paragraph freed
         return buckets, count
 
