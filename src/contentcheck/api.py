@@ -139,29 +139,37 @@ def _worker_check(path: str):
         text = read_source(path, file_config.max_file_size)
     except ContentcheckError as exc:
         return FileResult(path=path, error=str(exc)), None
+    return _packed(_checked_or_cached(path, text, file_config), file_config)
+
+
+def _checked_or_cached(path: str, text: str, file_config: Config):
+    """(FileResult, cross-file payload or None), from the results cache when it has this text."""
     cache, together, collect = _WORKER["cache"], _WORKER["together"], _WORKER["collect"]
     if cache is None:
-        return _packed(_check_file(text, path, file_config, collect_corpus=collect), file_config)
+        return _check_file(text, path, file_config, collect_corpus=collect)
     key = result_key(file_config.fingerprint() + ("+corpus" if together else ""), path, text)
     cached = load_result(cache, key, path, text, with_payload=collect)
     if cached is not None:
-        return _packed(cached, file_config)
+        return cached
     result, payload = _check_file(text, path, file_config, collect_corpus=together)
     if not result.error:
         store_result(cache, key, result, payload)
-    return _packed((result, payload if collect else None), file_config)
+    return result, payload if collect else None
 
 
 def _packed(outcome, file_config: Config):
-    """The outcome with its cross-file items packed here, in the worker (see crossfile.PackedItems)."""
+    """The outcome with its cross-file items packed where the file was checked (see crossfile.PackedItems)."""
     from .families.crossfile import PackedItems
 
     result, payload = outcome
     if payload is None:
         return outcome
     rule_id, items, regions = payload
-    rule = next(r for r in file_config.rules_for(result.path) if r.id == rule_id)
-    return result, (rule_id, PackedItems(items, rule), regions)
+    return result, (rule_id, PackedItems(items, _rule(file_config, result.path, rule_id)), regions)
+
+
+def _rule(file_config: Config, path: str, rule_id: str):
+    return next(r for r in file_config.rules_for(path) if r.id == rule_id)
 
 
 def check_paths(paths: list[str], config: Config | str | Path | None = None, exclude: list[str] | None = None,
@@ -193,7 +201,8 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     if "-" in paths:
         file_config = resolver.for_path(str(Path.cwd() / (stdin_filename or "stdin.md"))).with_selection(select, ignore)
         try:
-            outcome = _check_file(decode(stdin or b"", stdin_name), stdin_name, file_config, collect_corpus=corpus is not None)
+            outcome = _packed(_check_file(decode(stdin or b"", stdin_name), stdin_name, file_config,
+                                          collect_corpus=corpus is not None), file_config)
         except ContentcheckError as exc:
             outcome = (FileResult(path=stdin_name, error=str(exc)), None)
         done += 1
@@ -298,9 +307,8 @@ def _take(report: Report, corpus, outcome, file_config: Config) -> None:
     for rule in file_config.rules_for(result.path):
         report.rules.setdefault(rule.id, rule)
     if corpus is not None and payload is not None:
-        rule_id, items, regions = payload
-        rule = next(r for r in file_config.rules_for(result.path) if r.id == rule_id)
-        corpus.add(len(report.files) - 1, result.path, items, rule, regions)
+        rule_id, packed, regions = payload
+        corpus.add(len(report.files) - 1, result.path, packed, _rule(file_config, result.path, rule_id), regions)
 
 
 class _Corpus:
@@ -313,14 +321,11 @@ class _Corpus:
         self.regions: dict[int, list] = {}
         self.paths: dict[int, str] = {}  # file index -> path, for files in the index
 
-    def add(self, file: int, path: str, items, rule, regions) -> None:
+    def add(self, file: int, path: str, packed, rule, regions) -> None:
         self.paths[file] = path
         if regions:
             self.regions[file] = regions
-        if isinstance(items, list):  # extract() output, from this process (standard input)
-            self.index.add_extracted(file, items, rule)
-        else:
-            self.index.add_packed(file, items, rule)
+        self.index.add_packed(file, packed, rule)
 
     def add_findings(self, results: list[FileResult]) -> Iterator[tuple[int, list[Finding]]]:
         """Merge cross-file findings into the results of the files they belong to, yielding what

@@ -269,12 +269,8 @@ class CrossFileIndex:
             self._spool, self._signatures = tempfile.TemporaryFile(), tempfile.TemporaryFile()
         return self._spool, self._signatures
 
-    def add_extracted(self, file: int, items: list, rule: CrossFileDuplicateRule) -> None:
-        """Index one file's sentences and paragraphs (from `extract`), in file order."""
-        self.add_packed(file, PackedItems(items, rule), rule)
-
     def add_packed(self, file: int, packed: "PackedItems", rule: CrossFileDuplicateRule) -> None:
-        """Index one file's items as `PackedItems` (made in the worker that checked it), in file order."""
+        """Index one file's sentences and paragraphs (`extract`'s, packed where the file was checked), in file order."""
         import numpy
 
         self.files += 1
