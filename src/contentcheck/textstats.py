@@ -63,9 +63,6 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
-_SYLLABLES_AS_WRITTEN: dict[str, int] = {}  # syllables() by the word as written: one dict lookup per word
-
-
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -82,10 +79,7 @@ class TextStats:
     def add_text(self, text: str, sentences: int = 1) -> None:
         self.sentences += sentences
         found = words(text)
-        known = _SYLLABLES_AS_WRITTEN
-        if len(known) > 200_000:
-            known.clear()
-        counts = [known.get(word) or known.setdefault(word, syllables(word.lower())) for word in found]
+        counts = [syllables(word) for word in found]  # cached per word as written; syllables() lower-cases
         self.words += len(found)
         self.syllables += sum(counts)
         self.polysyllables += sum(1 for count in counts if count >= 3)
