@@ -175,13 +175,6 @@ _CALL_TO_ACTION_PATTERN = (
     r"money[-\s]back|special\s+offer|limited[-\s]time\s+offer)\b")
 _CALL_TO_ACTION = re.compile(_CALL_TO_ACTION_PATTERN, re.IGNORECASE)
 _CALL_TO_ACTION_LOWER = re.compile(_CALL_TO_ACTION_PATTERN)  # for lower-cased ASCII: 2.5x faster than IGNORECASE
-
-
-def calls_to_action(text: str) -> list[str]:
-    """Each call to action in the text, as written."""
-    if text.isascii():  # lower() only maps A-Z here, so offsets and matches are those of IGNORECASE
-        return [text[m.start():m.end()] for m in _CALL_TO_ACTION_LOWER.finditer(text.lower())]
-    return [m.group() for m in _CALL_TO_ACTION.finditer(text)]
 _SHOP_LINK = re.compile(r"shop|store|cart|basket|checkout|/buy|/order|/product", re.IGNORECASE)
 GENERIC_NAMES = frozenset("""
     the a an our your my this that these those it its we you they he she i if when where what why how who
@@ -198,6 +191,13 @@ class Promotion:
     brand: str
     mentions: int
     evidence: list[str]
+
+
+def calls_to_action(text: str) -> list[str]:
+    """Each call to action in the text, as written."""
+    if text.isascii():  # lower() only maps A-Z here, so offsets and matches are those of IGNORECASE
+        return [text[m.start():m.end()] for m in _CALL_TO_ACTION_LOWER.finditer(text.lower())]
+    return [m.group() for m in _CALL_TO_ACTION.finditer(text)]
 
 
 def _name_candidates(block: Block) -> list[str]:
