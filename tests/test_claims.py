@@ -27,8 +27,14 @@ def test_register_lists_every_claim_with_strength_and_support():
     assert [(c["line"], c["strength"], c["support"]) for c in claims] == [
         (3, "hedged", "cited"), (3, "absolute", "cited"), (4, "strong", "cited")]
     assert claims[0]["references"] == ["[1]"]
+    assert claims[2]["references"] == ["[1]"]  # cited inside its own sentence, not at the paragraph's start
     source_slices = [ARTICLE[c["start"]:c["end"]] for c in claims]
     assert source_slices == [c["text"] for c in claims]
+
+
+def test_reference_in_a_later_sentence_is_quoted_as_written():
+    [claim] = register("Headaches are common. Ibuprofen relieves migraine pain quickly (Smith et al., 2020).\n")
+    assert claim["support"] == "cited" and claim["references"] == ["(Smith et al., 2020)"]
 
 
 def test_uncited_paragraph_claims_are_uncited():

@@ -137,7 +137,7 @@ def load_library(path: Path, vocabulary: Vocabulary) -> list[ApprovedClaim]:
 
 def _citations_in(block: Block, start: int, end: int, vocabulary: Vocabulary) -> list[str]:
     found = [href or block.text[s:e] for s, e, href in block.links if s < end and e > start]
-    found += [block.text[s:e] for s, e in vocabulary.citations.finditer(block.text[start:end])]
+    found += [block.text[start + s:start + e] for s, e in vocabulary.citations.finditer(block.text[start:end])]
     return found
 
 
