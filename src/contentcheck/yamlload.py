@@ -73,10 +73,11 @@ def read_yaml_file(path, what: str) -> Any:
 def load_yaml(text: str, path: str, line_offset: int = 0, error=ConfigError) -> Any:
     """Parse YAML text; any problem becomes `error` naming path and line."""
     try:
-        for event in yaml.parse(text, Loader=_BASE):  # refuse aliases before anything is built
-            if isinstance(event, yaml.AliasEvent):
-                raise yaml.MarkedYAMLError(problem="YAML aliases (*name) are not supported here",
-                                           problem_mark=event.start_mark)
+        if "*" in text:  # an alias needs one; refuse aliases before anything is built
+            for event in yaml.parse(text, Loader=_BASE):
+                if isinstance(event, yaml.AliasEvent):
+                    raise yaml.MarkedYAMLError(problem="YAML aliases (*name) are not supported here",
+                                               problem_mark=event.start_mark)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from (C)SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
