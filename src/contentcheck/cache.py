@@ -88,7 +88,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
 
 # --- results cache -------------------------------------------------------------------------------
 import hashlib  # noqa: E402
-import json  # noqa: E402
+import orjson  # noqa: E402  (JSON in and out of the cache: ~2x json's speed to read, ~8x to write)
 
 
 def _code_fingerprint() -> str:
@@ -114,6 +114,10 @@ def result_key(config_fingerprint: str, path: str, text: str) -> str:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def _json(data) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
 
 
 def _finding_to_dict(finding) -> dict:
@@ -142,8 +146,8 @@ def store_result(folder: Path, key: str, result, payload) -> None:
     if payload is not None:
         corpus = [payload[0], [[what, k, vars(place), _hex(signature)] for what, k, place, signature in payload[1]],
                   [vars(r) for r in payload[2]]]
-        write_bytes_atomically(folder / key[:2] / f"{key}.corpus.json", json.dumps(corpus, ensure_ascii=False).encode("utf-8"))
-    write_bytes_atomically(folder / key[:2] / f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_bytes_atomically(folder / key[:2] / f"{key}.corpus.json", _json(corpus))
+    write_bytes_atomically(folder / key[:2] / f"{key}.json", _json(data))
 
 
 def load_result(folder: Path, key: str, path: str, text: str, with_payload: bool = False):
@@ -154,13 +158,13 @@ def load_result(folder: Path, key: str, path: str, text: str, with_payload: bool
     from .suppressions import Region
 
     try:
-        data = json.loads((folder / key[:2] / f"{key}.json").read_bytes())
+        data = orjson.loads((folder / key[:2] / f"{key}.json").read_bytes())
         result = FileResult(path=path, source=text, claims=data["claims"], metrics=data["metrics"],
                             notes=data["notes"], facts=data["facts"],
                             findings=[Finding(**finding) for finding in data["findings"]])
         payload = None
         if with_payload:
-            rule_id, items, regions = json.loads((folder / key[:2] / f"{key}.corpus.json").read_bytes())
+            rule_id, items, regions = orjson.loads((folder / key[:2] / f"{key}.corpus.json").read_bytes())
             payload = (rule_id, [(what, k, Place(**place), _unhex(signature)) for what, k, place, signature in items],
                        [Region(**region) for region in regions])
         return result, payload
@@ -177,7 +181,7 @@ def store_corpus_findings(folder: Path, key: str, found) -> None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             for file, findings in found:
-                out.write(json.dumps([file, [_finding_to_dict(f) for f in findings]], ensure_ascii=False) + "\n")
+                out.write(_json([file, [_finding_to_dict(f) for f in findings]]).decode("utf-8") + "\n")
         os.replace(temporary, path)
     except OSError:
         for _ in found:  # the findings must still reach the report
@@ -190,6 +194,6 @@ def load_corpus_findings(folder: Path, key: str):
 
     try:
         with open(folder / "corpus" / f"{key}.jsonl", encoding="utf-8") as stored:
-            return [(file, [Finding(**f) for f in findings]) for file, findings in map(json.loads, stored)]
+            return [(file, [Finding(**f) for f in findings]) for file, findings in map(orjson.loads, stored)]
     except (OSError, ValueError, KeyError, TypeError):
         return None
