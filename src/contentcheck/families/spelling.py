@@ -98,13 +98,17 @@ class SpellingRule(Rule):
             fresh = {w.lower().replace("’", "'") for w in _WORD.findall(block.text)} - self._seen_known
             known = {w for w in fresh if self._known(w)}
             self._seen_known |= known
-            if len(known) == len(fresh):
+            unknown = fresh - known
+            if not unknown:
                 continue
             links = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(block.text)]
             links += [(s, e) for s, e, _ in block.links if block.text[s:e].startswith(("http", "www"))]
             starts = {s.start for s in block.sentences}
             for match in _WORD.finditer(block.text):
-                word, start, end = match.group(), match.start(), match.end()
+                word = match.group()
+                if word.lower().replace("’", "'") not in unknown:
+                    continue  # the checks below only ever spare an unknown word
+                start, end = match.start(), match.end()
                 if len(word) < self.min_length or any(s <= start < e for s, e in links):
                     continue
                 if word.isupper() or re.search(r"[a-z][A-Z]", word):
@@ -115,8 +119,7 @@ class SpellingRule(Rule):
                     continue
                 if start > 0 and (block.text[start - 1].isdigit() or block.text[start - 1] in "_@/"):
                     continue
-                if not self._known(word.lower().replace("’", "'")):
-                    yield self.match_finding(block, start, end, suggestion=self._suggest(word))
+                yield self.match_finding(block, start, end, suggestion=self._suggest(word))
 
     @staticmethod
     @lru_cache(maxsize=10_000)
