@@ -19,6 +19,33 @@ def test_counts_of_a_known_text():
     assert [syllables(w) for w in ("sunny", "happy", "medication", "ibuprofen")] == [2, 2, 4, 4]
 
 
+def test_letters_and_long_words_count_joined_words_once():
+    stats = TextStats()
+    stats.add_text("Anti-inflammatory drugs don't suit everyone, e.g. U.S. patients.")
+    # joiners (- ' .) are not letters; "e.g" and "U.S" are one word each
+    assert (stats.words, stats.letters, stats.long_words) == (8, 49, 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["The", "cat", "medication", "isn't", "U.S.", "e.g.", "anti-inflammatory",
+                                 "ibuprofen", "3.5", "mg", "naïve", "rock’n’roll", "—", ",", "(see", "2020."]),
+                max_size=40))
+def test_sentence_totals_are_the_sums_of_each_words_counts(words):
+    import re
+
+    from contentcheck import textstats
+
+    text = " ".join(words)
+    stats = TextStats()
+    stats.add_text(text)
+    found = textstats.words(text)
+    assert stats.words == len(found)
+    assert stats.syllables == sum(syllables(w) for w in found)
+    assert stats.polysyllables == sum(syllables(w) >= 3 for w in found)
+    assert stats.letters == sum(len(re.findall(r"[^\W_]", w)) for w in found)
+    assert stats.long_words == sum(len(w) > 6 for w in found)
+
+
 def test_formulas_match_the_published_definitions():
     stats = TextStats(words=100, sentences=5, syllables=150, polysyllables=10, letters=450)
     # Flesch reading ease: 206.835 - 1.015 (words/sentences) - 84.6 (syllables/words)

@@ -71,7 +71,7 @@ def dale_chall_score(text: str) -> float:
     if not words:
         return 0.0
     easy = get_lang_easy_words("en")
-    difficult = sum(1 for word in words if word.lower() not in easy)
+    difficult = len(words) - sum(map(easy.__contains__, map(str.lower, words)))
     share = 100 * difficult / len(words)
     score = 0.1579 * share + 0.0496 * (len(words) / _textstat_sentence_count(text))
     return round(score + (3.6365 if share > 5 else 0.0), 2)
