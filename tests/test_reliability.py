@@ -63,6 +63,16 @@ def test_inputs_that_are_not_errors_are_checked(bad_inputs):
     assert run(by_label["Markdown nested 10,000 levels"]).returncode in (0, 1)
 
 
+def test_file_name_that_is_not_utf8_gets_a_json_report_cold_and_cached(tmp_path):
+    (tmp_path / os.fsdecode(b"bad\xffname.md")).write_text("The best clinic.\n")
+    for _ in range(2):  # the second run reads the results cache
+        result = subprocess.run([sys.executable, "-m", "contentcheck", "check", ".", "--select", "promotional",
+                                 "--format", "json"], cwd=tmp_path, capture_output=True, timeout=120)
+        assert result.returncode == 1, result.stderr
+        [entry] = json.loads(result.stdout.decode("utf-8", "surrogateescape"))["files"]  # the name as its bytes
+        assert entry["path"].startswith("bad") and entry["findings"][0]["rule"] == "promotional.superlatives"
+
+
 def test_all_bad_inputs_together_still_check_the_good_files(bad_inputs):
     result = run(*[path for _, path in bad_inputs])
     assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr

@@ -117,7 +117,12 @@ def result_key(config_fingerprint: str, path: str, text: str) -> str:
 
 
 def _json(data) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    except TypeError:  # lone surrogates (from a file name that is not UTF-8): escaped, so the entry stays valid
+        import json
+
+        return json.dumps(data).encode("ascii")
 
 
 def _finding_to_dict(finding) -> dict:
