@@ -223,8 +223,11 @@ def _starts_with_word(text: str) -> bool:
 
 
 def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
-    """Words as one character each, so rapidfuzz's C++ edit distance works on words."""
-    return "".join(codes.setdefault(w, chr(0x4E00 + len(codes))) for w in words)
+    """Words as one character each, so rapidfuzz's C++ edit distance works on words. Only whether two
+    characters are equal matters, so new words may get theirs in any order."""
+    for word in set(words).difference(codes):
+        codes[word] = chr(0x4E00 + len(codes))
+    return "".join(map(codes.__getitem__, words))
 
 
 def near_pairs(document: Document, units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
