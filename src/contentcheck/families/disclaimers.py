@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..document import Block, Document
 from ..errors import ConfigError
-from ..patterns import Matcher
+from ..patterns import Matcher, find_in_blocks
 from ..ruletypes.base import Rule, field_line
 from ..yamlload import read_yaml_file
 
@@ -40,6 +40,11 @@ class HealthVocabulary:
 def _health_vocabulary(data, path) -> HealthVocabulary:
     return HealthVocabulary(Matcher([str(t) for t in data.get("terms") or []]), float(data.get("min_share", 0.01)),
                             int(data.get("min_terms", 3)))
+
+
+def _health_of(rule_data, rule_path) -> HealthVocabulary:
+    """The health vocabulary a rule names in `health:` (relative to the rule file), loaded once."""
+    return _load(str((Path(rule_path).parent / rule_data.get("health", "_health.yaml")).resolve()), _health_vocabulary)
 
 
 def prose_text(document: Document) -> str:
@@ -85,8 +90,6 @@ class DisclaimerModel:
 
     def score_blocks(self, document: Document, blocks: list) -> dict[int, tuple[float, list[str]]]:
         """score() for many blocks, with one pass per element over their joined text."""
-        from ..patterns import find_in_blocks
-
         elements_in: dict[int, list[str]] = {id(b): [] for b in blocks}
         for name, (_, matcher) in self.elements.items():
             for block in {id(b): b for b, _, _ in find_in_blocks(matcher, document, blocks)}.values():
@@ -149,7 +152,7 @@ class DisclaimerRule(Rule):
     def prepare(self, data, path):
         base = Path(path).parent
         self.model = _load(str((base / data.get("elements", "_elements.yaml")).resolve()), _disclaimer_model)
-        self.health = _load(str((base / data.get("health", "_health.yaml")).resolve()), _health_vocabulary)
+        self.health = _health_of(data, path)
         self.suggested_text = data.get("suggested_text")
         self.placement = data.get("placement", "anywhere")
         self.report = data.get("report", "missing")
@@ -229,7 +232,7 @@ def _name_candidates(block: Block) -> list[str]:
     return names
 
 
-def find_promotion(document: Document, products: list[str]) -> Promotion | None:
+def find_promotion(document: Document, products: list[tuple[str, Matcher | None]]) -> Promotion | None:
     blocks = document.blocks
     text = prose_text(document)
     signals = calls_to_action(text)
@@ -237,8 +240,8 @@ def find_promotion(document: Document, products: list[str]) -> Promotion | None:
     shop_links = [href for b in blocks for _, _, href in b.links if _SHOP_LINK.search(href)]
     if not (signals or prices or shop_links or products):
         return None  # nothing commercial on the page: nothing can be promoted
-    for product in products:
-        mentions = len(Matcher([product]).regex.findall(text)) if product.strip() else 0
+    for product, matcher in products:
+        mentions = len(matcher.regex.findall(text)) if matcher else 0
         if mentions:
             return Promotion(product, mentions, ["one of your products"])
     counts: dict[str, int] = {}
@@ -275,9 +278,10 @@ class DisclosureRule(Rule):
     PATH_FIELDS = {"health": "_health.yaml"}
 
     def prepare(self, data, path):
-        base = Path(path).parent
-        self.health = _load(str((base / data.get("health", "_health.yaml")).resolve()), _health_vocabulary)
-        self.products = [str(p) for p in data.get("products") or []]
+        self.health = _health_of(data, path)
+        # compiled once here, not per article: (name as configured, its matcher; None for a blank name)
+        self.products = [(name, Matcher([name]) if name.strip() else None)
+                         for name in (str(p) for p in data.get("products") or [])]
         self.disclosures = Matcher([str(p) for p in data.get("disclosure_phrases") or []],
                                    [str(p) for p in data.get("disclosure_patterns") or []], True, True, path,
                                    field_line(data, "disclosure_patterns"))
@@ -319,8 +323,12 @@ class RequiredElementsRule(Rule):
             if name not in self.elements:
                 raise ConfigError(f"unknown required element '{name}' (known: {', '.join(self.elements)})", path,
                                   field_line(data, "require"))
+            if not isinstance(self.elements[name], dict):
+                raise ConfigError(f"element '{name}' must be a mapping (metadata_keys, headings, phrases)", path,
+                                  field_line(data, "elements"))
+        self.phrases = {name: Matcher([str(p) for p in self.elements[name].get("phrases") or []]) for name in self.require}
 
-    def present(self, document: Document, spec: dict) -> bool:
+    def present(self, document: Document, spec: dict, phrases: Matcher) -> bool:
         keys = {str(k).lower() for k in document.metadata if document.metadata[k] not in (None, "", [])}
         if keys & {str(k).lower() for k in spec.get("metadata_keys") or []}:
             return True
@@ -328,11 +336,10 @@ class RequiredElementsRule(Rule):
         blocks = document.blocks + document.boilerplate
         if headings and any(b.kind == "heading" and b.text.strip().lower().rstrip(":") in headings for b in blocks):
             return True
-        phrases = spec.get("phrases") or []
-        return bool(phrases) and any(Matcher([str(p) for p in phrases]).search(b.text) for b in blocks)
+        return not phrases.empty and any(phrases.search(b.text) for b in blocks)
 
     def check(self, document):
         for name in self.require:
             spec = self.elements[name]
-            if not self.present(document, spec):
+            if not self.present(document, spec, self.phrases[name]):
                 yield self.finding(self.message.replace("{element}", str(spec.get("label", name))))
