@@ -102,6 +102,12 @@ class Block:
             self._sentences = [Sentence(self.text[s:e], s, e) for s, e in split_sentences(self.text)]
         return self._sentences
 
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence holding block-text `offset`; None in the space between sentences."""
+        sentences = self.sentences
+        index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        return index if index >= 0 and offset < sentences[index].end else None
+
 
 class LineIndex:
     """Offset -> 1-based (line, column) in decoded text. CRLF counts as one line break.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..document import REFERENCE_HEADING, Block, Document
 from ..errors import ConfigError
-from ..patterns import Matcher
+from ..patterns import Matcher, find_in_blocks
 from ..ruletypes.base import Rule, field_line
 from ..yamlload import read_yaml_file
 
@@ -200,14 +200,11 @@ def claims_register(document: Document, rule: HealthClaimRule) -> list[tuple[Cla
 
 def _sentences_with(matcher: Matcher, document: Document, blocks: list[Block]) -> set[tuple[int, int]]:
     """(block id, sentence start) of every sentence holding a match, from one pass over the blocks."""
-    from ..patterns import find_in_blocks
-
     hits = set()
     for block, start, _ in find_in_blocks(matcher, document, blocks):
-        for sentence in block.sentences:
-            if sentence.start <= start < sentence.end:
-                hits.add((id(block), sentence.start))
-                break
+        index = block.sentence_index(start)
+        if index is not None:
+            hits.add((id(block), block.sentences[index].start))
     return hits
 
 

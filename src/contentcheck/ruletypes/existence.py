@@ -54,9 +54,10 @@ class ExistenceRule(Rule):
             yield self.match_finding(block, start, end)
 
     def _cleared_by_context(self, block, start: int) -> bool:
-        sentence = next((s for s in block.sentences if s.start <= start < s.end), None)
-        if sentence is None:
+        index = block.sentence_index(start)
+        if index is None:
             return False
+        sentence = block.sentences[index]
         if self.skip_negated and negated(block.text, sentence.start, start):
             return True
         return self.warning_cues.search(sentence.text)

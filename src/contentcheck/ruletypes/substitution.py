@@ -28,12 +28,12 @@ def explained(block, start: int, end: int) -> bool:
     before = text[max(0, start - 2):start].rstrip()
     if after.startswith("(") or before.endswith("("):
         return True
+    index = block.sentence_index(start)
+    if index is None:
+        return False
     sentences = block.sentences
-    for index, sentence in enumerate(sentences):
-        if sentence.start <= start < sentence.end:
-            window = sentence.text + (" " + sentences[index + 1].text if index + 1 < len(sentences) else "")
-            return bool(EXPLANATION_CUES.search(window))
-    return False
+    window = sentences[index].text + (" " + sentences[index + 1].text if index + 1 < len(sentences) else "")
+    return bool(EXPLANATION_CUES.search(window))
 
 
 class SubstitutionRule(Rule):
