@@ -148,6 +148,12 @@ class Document:
             self._lines = LineIndex(self.source)
         return self._lines
 
+    def note(self, text: str) -> None:
+        """Say something about the run once (a skipped check, a limit reached); the report lists each note once."""
+        notes = self.cache.setdefault("notes", [])
+        if text not in notes:
+            notes.append(text)
+
     def reference_blocks(self) -> set[int]:
         """ids of blocks under a References / Sources / Bibliography heading (citations, not prose)."""
         if "reference_blocks" not in self.cache:

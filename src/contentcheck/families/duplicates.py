@@ -267,10 +267,8 @@ class NearDuplicateSentenceRule(DuplicateRuleBase):
     def check(self, document):
         units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
         if len(units) > MAX_NEAR_UNITS:
-            from .grammar import note
-
-            note(document, f"duplicates: near-duplicate sentences not compared in {document.path} "
-                           f"({len(units):,} sentences; the limit is {MAX_NEAR_UNITS:,})")
+            document.note(f"duplicates: near-duplicate sentences not compared in {document.path} "
+                          f"({len(units):,} sentences; the limit is {MAX_NEAR_UNITS:,})")
         reported = set()
         paragraph_dups = paragraph_duplicates(document, units, self.threshold, self.min_share)
         in_dup_paragraph = {id(block) for block, *_ in paragraph_dups}

@@ -9,7 +9,6 @@ import bisect
 import os
 from pathlib import Path
 
-from ..document import Document
 from ..ruletypes.base import Rule
 
 ENV_URL = "CONTENTCHECK_LANGUAGETOOL_URL"
@@ -25,12 +24,6 @@ def local_install() -> bool:
     """language-tool-python finds a local LanguageTool under LTP_PATH; only use it when it is there."""
     folder = os.environ.get("LTP_PATH")
     return bool(folder) and any(Path(folder).glob("LanguageTool*"))
-
-
-def note(document: Document, text: str) -> None:
-    document.cache.setdefault("notes", [])
-    if text not in document.cache["notes"]:
-        document.cache["notes"].append(text)
 
 
 class LanguageToolRule(Rule):
@@ -54,8 +47,8 @@ class LanguageToolRule(Rule):
     def check(self, document):
         url = configured_url(self.url)
         if not url and not local_install():
-            note(document, "grammar: skipped, no LanguageTool server configured "
-                           f"(use --languagetool-url, languagetool_url in the config, or {ENV_URL})")
+            document.note("grammar: skipped, no LanguageTool server configured "
+                          f"(use --languagetool-url, languagetool_url in the config, or {ENV_URL})")
             return
         blocks = [b for b in self.blocks(document) if b.kind in TEXT_KINDS]
         if not blocks:
@@ -67,7 +60,7 @@ class LanguageToolRule(Rule):
         try:
             matches = self._tool(url).check(text)
         except Exception as exc:  # a server that is down or answers garbage is a note, not a crash
-            note(document, f"grammar: LanguageTool at {url or 'LTP_PATH'} failed: {type(exc).__name__}: {exc}")
+            document.note(f"grammar: LanguageTool at {url or 'LTP_PATH'} failed: {type(exc).__name__}: {exc}")
             return
         for match in matches:
             if match.rule_id in self.disabled_rules:
