@@ -178,18 +178,19 @@ class Config:
 
     def audience_for(self, path: str) -> str | None:
         """The last matching override's `audience:`, else the config's own."""
-        value = self.audience
-        for override in self.overrides:
-            if override.audience is not None and self._matches(path, override.files):
-                value = override.audience
+        value = self._last_override(path, "audience", self.audience)
         return value.lower() if value else None
 
     def health_for(self, path: str) -> bool | None:
         """The last matching override's `health:` setting, if any."""
-        value = None
+        return self._last_override(path, "health", None)
+
+    def _last_override(self, path: str, name: str, default):
+        """The setting `name` of the last override that sets it and matches `path`, else `default`."""
+        value = default
         for override in self.overrides:
-            if override.health is not None and self._matches(path, override.files):
-                value = override.health
+            if getattr(override, name) is not None and self._matches(path, override.files):
+                value = getattr(override, name)
         return value
 
     def validate_selectors(self) -> None:
@@ -326,8 +327,6 @@ def _check_bool(data: dict, key: str, path: str) -> bool | None:
     if not isinstance(data[key], bool):
         raise ConfigError(f"'{key}' must be true or false", path, _line(data, key))
     return data[key]
-
-
 
 
 def load_config_file(path: Path) -> Config:
