@@ -77,15 +77,19 @@ def dale_chall_score(text: str) -> float:
     return round(score + (3.6365 if share > 5 else 0.0), 2)
 
 
+def metric_blocks(document: Document) -> list:
+    """The blocks readability is measured on: prose, not headings, tables or a References section."""
+    references = document.reference_blocks()
+    return [b for b in document.blocks if b.kind in METRIC_KINDS and id(b) not in references]
+
+
 def document_metrics(document: Document) -> dict:
     """Readability figures for the report's `metrics`, computed once per document."""
     if "metrics" not in document.cache:
         texts, parts = [], []
-        references = document.reference_blocks()
-        for block in document.blocks:
-            if block.kind in METRIC_KINDS and id(block) not in references:
-                parts.extend(sentence_stats(document, block))
-                texts.extend(sentence.text for sentence in block.sentences)
+        for block in metric_blocks(document):
+            parts.extend(sentence_stats(document, block))
+            texts.extend(sentence.text for sentence in block.sentences)
         stats = combined(parts)
         if not stats.words:
             document.cache["metrics"] = {"words": 0, "sentences": 0, "syllables": 0}
@@ -156,10 +160,7 @@ class ReadingLevelRule(Rule):
                 yield self.finding(message, value=value, target=target)
             return
         limit = target + self.margin
-        references = document.reference_blocks()
-        for block in document.blocks:
-            if block.kind not in METRIC_KINDS or id(block) in references:
-                continue
+        for block in metric_blocks(document):
             for sentence, stats in zip(block.sentences, sentence_stats(document, block)):
                 grade = stats.flesch_kincaid_grade()
                 if stats.words >= self.sentence_min_words and grade > limit:
