@@ -17,7 +17,6 @@ FORMATS = {"text": format_text, "json": format_json, "sarif": format_sarif, "git
            "junit": format_junit, "markdown": format_markdown, "html": format_html}
 
 
-
 def render(report, fmt: str, **options) -> str:
     """One format's whole text."""
     text = FORMATS[fmt](report, **options)

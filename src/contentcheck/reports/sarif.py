@@ -38,6 +38,7 @@ def format_sarif(report: Report, **_: object) -> str:
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     results = []
     for result in report.files:
+        uri = result.path.replace("\\", "/")
         for finding, print_ in zip(result.findings, fingerprints(result)):
             region = {"startLine": finding.line, "startColumn": finding.column}
             if finding.start is not None:
@@ -46,14 +47,14 @@ def format_sarif(report: Report, **_: object) -> str:
             item = {
                 "ruleId": finding.rule, "ruleIndex": index[finding.rule], "level": LEVELS[finding.severity],
                 "message": {"text": finding.message + (f" Suggestion: {finding.suggestion}" if finding.suggestion else "")},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path.replace("\\", "/")},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
                                                     "region": region}}],
                 "partialFingerprints": {"contentcheckFingerprint/v1": print_},
                 "properties": {"category": finding.category},
             }
             if finding.fix:
                 item["fixes"] = [{"description": {"text": finding.suggestion or "Apply the fix."},
-                                  "artifactChanges": [{"artifactLocation": {"uri": result.path.replace("\\", "/")},
+                                  "artifactChanges": [{"artifactLocation": {"uri": uri},
                                                        "replacements": [{"deletedRegion": {
                                                            "charOffset": finding.fix["start"],
                                                            "charLength": finding.fix["end"] - finding.fix["start"]},
