@@ -125,13 +125,6 @@ def _json(data) -> bytes:
         return json.dumps(data).encode("ascii")
 
 
-def _finding_to_dict(finding) -> dict:
-    return {"rule": finding.rule, "category": finding.category, "severity": finding.severity,
-            "message": finding.message, "start": finding.start, "end": finding.end, "suggestion": finding.suggestion,
-            "line": finding.line, "column": finding.column, "end_line": finding.end_line,
-            "end_column": finding.end_column, "text": finding.text, "extra": finding.extra, "fix": finding.fix}
-
-
 def _hex(signature) -> str | None:
     """A MinHash signature (uint32 array) as hex: a tenth of the JSON size of a list of numbers."""
     return None if signature is None else signature.astype("<u4").tobytes().hex()
@@ -146,7 +139,8 @@ def _unhex(text: str | None):
 def store_result(folder: Path, key: str, result, payload) -> None:
     """Save one file's result as JSON (never pickle: a cache folder may come from an untrusted
     repository); what the cross-file index needs goes beside it, read only when files changed."""
-    data = {"findings": [_finding_to_dict(f) for f in result.findings], "claims": result.claims,
+    # findings as their dataclass fields, which Finding(**fields) rebuilds
+    data = {"findings": [vars(f) for f in result.findings], "claims": result.claims,
             "metrics": result.metrics, "notes": result.notes, "facts": result.facts}
     if payload is not None:
         corpus = [payload[0], [[what, k, vars(place), _hex(signature)] for what, k, place, signature in payload[1]],
@@ -186,7 +180,7 @@ def store_corpus_findings(folder: Path, key: str, found) -> None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             for file, findings in found:
-                out.write(_json([file, [_finding_to_dict(f) for f in findings]]).decode("utf-8") + "\n")
+                out.write(_json([file, [vars(f) for f in findings]]).decode("utf-8") + "\n")
         os.replace(temporary, path)
     except OSError:
         for _ in found:  # the findings must still reach the report
