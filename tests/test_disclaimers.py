@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import yaml
 
 from contentcheck import Config, check_text
@@ -85,3 +86,23 @@ def test_own_products_from_config_need_disclosure(tmp_path):
 
     [finding] = check_paths([str(tmp_path / "a.md")]).findings
     assert "'SpineAlign'" in finding.message and "one of your products" in finding.message
+
+
+COMMERCIAL_WORDS = ["Order", "buy", "JointFlex", "now", "today", "online", "for", "$30", "25 dollars", "12.50 USD",
+                    "free trial", "promo code", "money-back", "Sign up", "call", "us", "Contact", "the", "clinic",
+                    "at", "www.example.com", "info@example.org", ".", "!", "?", "\n", ",", "30", "pounds"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(COMMERCIAL_WORDS), max_size=40))
+def test_calls_to_action_and_prices_do_not_depend_on_an_accent_elsewhere(words):
+    """Plain-ASCII pages take a faster path; a page that also holds an accented letter must give the
+    same calls to action and prices."""
+    from contentcheck.families.disclaimers import calls_to_action, prices
+
+    text = " ".join(words)
+    accented = text + " \n\nCafé"
+    assert calls_to_action(accented) == calls_to_action(text)
+    assert prices(accented) == prices(text)
+    assert calls_to_action("Order JointFlex now for $30 today.") == ["Order JointFlex now for $30 today"]
+    assert prices("Order JointFlex now for $30 today, or 25 dollars a month.") == ["$3", "25 dollars"]
