@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import re2
+
 from ..ruletypes.base import Rule
 from ..yamlload import read_yaml_file
 from ..errors import ConfigError
@@ -18,7 +20,9 @@ from ..errors import ConfigError
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
     re self semi sub super trans ultra un under well""".split())
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*", re.I)
+_URL_OR_EMAIL_PATTERN = r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*"
+_URL_OR_EMAIL = re.compile(_URL_OR_EMAIL_PATTERN)
+_URL_OR_EMAIL_ASCII = re2.compile(_URL_OR_EMAIL_PATTERN)  # RE2's \w, \S and \b are ASCII: for ASCII text only
 # British -> American endings, tried when a word is not found as it is.
 _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
             ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
@@ -95,13 +99,18 @@ class SpellingRule(Rule):
     def check(self, document):
         for block in self.blocks(document):
             # Fast path: most blocks have no unknown word at all; look at each new distinct word once.
-            fresh = {w.lower().replace("’", "'") for w in _WORD.findall(block.text)} - self._seen_known
+            text = block.text
+            if text.isascii():  # lower() maps only A-Z here, so the words found are those lower-cased
+                fresh = set(_WORD.findall(text.lower()))
+            else:
+                fresh = {w.lower().replace("’", "'") for w in _WORD.findall(text)}
+            fresh -= self._seen_known
             known = {w for w in fresh if self._known(w)}
             self._seen_known |= known
             unknown = fresh - known
             if not unknown:
                 continue
-            links = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(block.text)]
+            links = _links_in(text)
             links += [(s, e) for s, e, _ in block.links if block.text[s:e].startswith(("http", "www"))]
             starts = {s.start for s in block.sentences}
             for match in _WORD.finditer(block.text):
@@ -131,6 +140,13 @@ class SpellingRule(Rule):
             return None
         correction = max(candidates, key=lambda c: (frequencies[c], c))
         return correction.capitalize() if word[0].isupper() else correction
+
+
+def _links_in(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each URL, e-mail address or bare domain written out in the text."""
+    if text.isascii():
+        return [(m.start(), m.end()) for m in _URL_OR_EMAIL_ASCII.finditer(text.encode("ascii"))]
+    return [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(text)]
 
 
 def _after_opening(text: str, start: int, sentence_starts: set[int]) -> bool:
