@@ -6,6 +6,7 @@ edges are checked again in Python with str.isalnum, which knows every script.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import re2
@@ -71,6 +72,25 @@ class Matcher:
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
+
+
+class OwnPattern:
+    """One of contentcheck's own patterns (never a user's), run by RE2 on ASCII text, where it scans a
+    page about ten times faster than re and its ASCII-only \\b, \\w and \\d mean what re's do, and by
+    re on any other text."""
+
+    def __init__(self, pattern: str, ignorecase: bool = False):
+        pattern = ("(?i)" if ignorecase else "") + pattern
+        self.unicode = re.compile(pattern)
+        self.ascii = re2.compile(pattern, _OPTIONS)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if text.isascii():  # as bytes: offsets are the same, and re2 need not map them back
+            return [match.span() for match in self.ascii.finditer(text.encode("ascii"))]
+        return [match.span() for match in self.unicode.finditer(text)]
+
+    def findall(self, text: str) -> list[str]:
+        return [text[start:end] for start, end in self.spans(text)]
 
 
 # Blocks joined for one pass per matcher: neither \s (ASCII white space in RE2) nor "." (which stops at

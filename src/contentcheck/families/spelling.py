@@ -11,8 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import re2
-
+from ..patterns import OwnPattern
 from ..ruletypes.base import Rule
 from ..yamlload import read_yaml_file
 from ..errors import ConfigError
@@ -20,9 +19,8 @@ from ..errors import ConfigError
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
     re self semi sub super trans ultra un under well""".split())
-_URL_OR_EMAIL_PATTERN = r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*"
-_URL_OR_EMAIL = re.compile(_URL_OR_EMAIL_PATTERN)
-_URL_OR_EMAIL_ASCII = re2.compile(_URL_OR_EMAIL_PATTERN)  # RE2's \w, \S and \b are ASCII: for ASCII text only
+_URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*",
+                           ignorecase=True)
 # British -> American endings, tried when a word is not found as it is.
 _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
             ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
@@ -110,7 +108,7 @@ class SpellingRule(Rule):
             unknown = fresh - known
             if not unknown:
                 continue
-            links = _links_in(text)
+            links = _URL_OR_EMAIL.spans(text)
             links += [(s, e) for s, e, _ in block.links if block.text[s:e].startswith(("http", "www"))]
             starts = {s.start for s in block.sentences}
             for match in _WORD.finditer(block.text):
@@ -140,13 +138,6 @@ class SpellingRule(Rule):
             return None
         correction = max(candidates, key=lambda c: (frequencies[c], c))
         return correction.capitalize() if word[0].isupper() else correction
-
-
-def _links_in(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each URL, e-mail address or bare domain written out in the text."""
-    if text.isascii():
-        return [(m.start(), m.end()) for m in _URL_OR_EMAIL_ASCII.finditer(text.encode("ascii"))]
-    return [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(text)]
 
 
 def _after_opening(text: str, start: int, sentence_starts: set[int]) -> bool:
