@@ -136,3 +136,20 @@ def test_single_file_check_never_imports_numpy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "False"
+
+
+def test_lsh_banding_favours_recall_around_the_threshold():
+    """The band shape decides which reworded paragraphs are ever compared: at the default threshold it
+    must make nearly every pair at or above it a candidate, and few far below it."""
+    from contentcheck.families.crossfile import lsh_bands
+
+    for threshold in (0.5, 0.7, 0.9):
+        bands, rows = lsh_bands(threshold, 128)
+        assert bands * rows <= 128
+
+        def candidate(similarity):
+            return 1 - (1 - similarity ** rows) ** bands
+
+        assert candidate(threshold) >= 0.8 and candidate(threshold + 0.06) >= 0.95
+        assert candidate(threshold - 0.3) <= 0.1
+    assert lsh_bands(0.7, 128) == (20, 6)  # 92% of pairs at 0.7 become candidates, 99% at 0.76

@@ -160,25 +160,24 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) minimising 0.1 x false candidates + 0.9 x missed pairs around
     `threshold`. Recall first: every candidate is verified by its estimated Jaccard. With 128
     permutations at 0.7 this gives 20 bands of 6 rows: 92% of pairs at 0.7, and 99% at 0.76, become
-    candidates (equal weights would give 44% and 71%)."""
+    candidates (equal weights would give 44% and 71%). Every (bands, rows) is scored at once in
+    numpy (2 ms, against 35 ms for a loop, paid by every worker and the parent)."""
+    import numpy
+
     steps = 200
+    shapes = [(bands, rows) for bands in range(1, num_perm + 1) for rows in range(1, num_perm // bands + 1)]
+    bands = numpy.array([b for b, _ in shapes], dtype=float)[:, None]
+    rows = numpy.array([r for _, r in shapes], dtype=float)[:, None]
 
-    def area(bands: int, rows: int, low: float, high: float, missed: bool) -> float:
+    def area(low: float, high: float, missed: bool):
+        """Midpoint-rule area, per shape, under the chance of becoming a candidate (or of being missed)."""
         width = (high - low) / steps
-        total = 0.0
-        for i in range(steps):
-            s = low + (i + 0.5) * width
-            hit = 1 - (1 - s ** rows) ** bands
-            total += (1 - hit if missed else hit) * width
-        return total
+        similarity = low + (numpy.arange(steps) + 0.5) * width
+        candidate = 1 - (1 - similarity ** rows) ** bands
+        return ((1 - candidate if missed else candidate) * width).sum(axis=1)
 
-    best, best_error = (1, num_perm), float("inf")
-    for bands in range(1, num_perm + 1):
-        for rows in range(1, num_perm // bands + 1):
-            error = 0.1 * area(bands, rows, 0.0, threshold, False) + 0.9 * area(bands, rows, threshold, 1.0, True)
-            if error < best_error:
-                best, best_error = (bands, rows), error
-    return best
+    error = 0.1 * area(0.0, threshold, False) + 0.9 * area(threshold, 1.0, True)
+    return shapes[int(numpy.argmin(error))]  # the first of equal errors, as a loop keeping the best would
 
 
 def band_keys(matrix, band_shape: tuple[int, int]):
