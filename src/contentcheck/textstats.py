@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import attrgetter
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -145,9 +146,9 @@ def sentence_stats(document, block) -> list[TextStats]:
     return document.cache[key]
 
 
+_COUNTS = attrgetter(*(field.name for field in fields(TextStats)))  # every count, in field order
+
+
 def combined(parts: list[TextStats]) -> TextStats:
-    total = TextStats()
-    for part in parts:
-        for name in ("words", "sentences", "syllables", "polysyllables", "letters", "long_words"):
-            setattr(total, name, getattr(total, name) + getattr(part, name))
-    return total
+    """The counts of the parts added up (one C-level pass per part rather than a getattr per count)."""
+    return TextStats(*map(sum, zip(*map(_COUNTS, parts))))
