@@ -17,6 +17,51 @@ _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 
 
+def _public_spans(regex, text) -> Iterator[tuple[int, int]]:
+    return (match.span() for match in regex.finditer(text))
+
+
+def _raw_byte_spans(regex, data: bytes) -> Iterator[tuple[int, int]]:
+    """What regex.finditer(data).span() gives, from RE2's own match call: re2's Python layer builds a
+    match object and a generator step around every match, which costs more than the match itself."""
+    match, position, end = regex._regexp.Match, 0, len(data)
+    while True:
+        start, stop = match(_UNANCHORED, data, position, end)[0]
+        if start < 0:
+            return
+        yield start, stop
+        if position == end:
+            return
+        position = position + 1 if stop == position else stop  # past an empty match, as finditer steps
+
+
+def _choose_byte_spans():
+    """RE2's match call is not public API, so it is used only if it answers, here and now, as
+    finditer does (empty matches and the end of the text included); otherwise finditer it is."""
+    global _UNANCHORED
+    try:
+        from re2 import _re2
+
+        _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+        probe = re2.compile("a|b*")
+        for data in (b"xab", b"", b"bbxa", b"aaa"):
+            if list(_raw_byte_spans(probe, data)) != list(_public_spans(probe, data)):
+                return _public_spans
+    except Exception:  # any change in re2's internals: the public way is always right
+        return _public_spans
+    return _raw_byte_spans
+
+
+_UNANCHORED = None
+byte_spans = _choose_byte_spans()
+
+
+def spans(regex, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of a compiled re2 pattern in text. ASCII text is matched as bytes,
+    whose offsets are the same: for str, re2 maps byte offsets back to characters in Python."""
+    return byte_spans(regex, text.encode("ascii")) if text.isascii() else _public_spans(regex, text)
+
+
 def compile_pattern(pattern: str, path: str | None = None, line: int | None = None):
     try:
         return re2.compile(pattern, _OPTIONS)
@@ -57,10 +102,7 @@ class Matcher:
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         if self.empty:
             return
-        # The re2 module maps byte offsets back to str offsets in Python for every match, which costs
-        # more than the match itself; in ASCII text both are equal, so match the bytes (about 3x faster).
-        for match in self.regex.finditer(text.encode("ascii") if text.isascii() else text):
-            start, end = match.start(), match.end()
+        for start, end in spans(self.regex, text):
             if start == end:
                 continue
             if self.whole_words:
@@ -85,8 +127,8 @@ class OwnPattern:
         self.ascii = re2.compile(pattern, _OPTIONS)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if text.isascii():  # as bytes: offsets are the same, and re2 need not map them back
-            return [match.span() for match in self.ascii.finditer(text.encode("ascii"))]
+        if text.isascii():
+            return list(byte_spans(self.ascii, text.encode("ascii")))
         return [match.span() for match in self.unicode.finditer(text)]
 
     def findall(self, text: str) -> list[str]:
