@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..document import Block, Document
 from ..errors import ConfigError
@@ -44,10 +43,7 @@ class Unit:
     end: int
     words: tuple[str, ...]
     index_in_block: int
-
-    @cached_property
-    def key(self) -> str:
-        return " ".join(self.words)
+    key: str  # the words joined by spaces: exact repeats are equal keys (every unit needs it, so no lazy property)
 
     @property
     def content_words(self) -> tuple[str, ...]:
@@ -105,7 +101,7 @@ def _sentence_units(document: Document, kinds, include_quotes, min_words) -> lis
             if not include_quotes and is_quotation(sentence.text):
                 continue
             if len(words) >= min_words:
-                units.append(Unit(block, sentence.start, sentence.end, words, index))
+                units.append(Unit(block, sentence.start, sentence.end, words, index, " ".join(words)))
     return units
 
 
