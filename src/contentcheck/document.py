@@ -49,6 +49,7 @@ class Block:
     links: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, href) in block text
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _sentence_words: list[tuple[str, ...]] | None = field(default=None, repr=False)
+    _piece_starts: list[int] = field(default_factory=list, repr=False)  # each piece's text_start, for bisect
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool = False) -> None:
         """Append text that came from source[source_start:source_end] (character for character if verbatim)."""
@@ -57,6 +58,7 @@ class Block:
         start = len(self.text)
         self.text += text
         self.pieces.append(Piece(start, len(self.text), source_start, source_end, verbatim))
+        self._piece_starts.append(start)
 
     def add_verbatim(self, source: str, source_start: int, source_end: int) -> None:
         self.add(source[source_start:source_end], source_start, source_end, verbatim=True)
@@ -70,8 +72,7 @@ class Block:
         return self.pieces[-1].source_end if self.pieces else 0
 
     def _piece_at(self, offset: int) -> Piece:
-        starts = [p.text_start for p in self.pieces]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        index = max(bisect.bisect_right(self._piece_starts, offset) - 1, 0)
         return self.pieces[index]
 
     def source_offset(self, offset: int, is_end: bool = False) -> int:
