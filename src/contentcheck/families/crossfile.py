@@ -83,7 +83,6 @@ class CrossFileDuplicateRule(DuplicateRuleBase):
 
 
 _MERSENNE_PRIME = (1 << 61) - 1
-_MAX_HASH = (1 << 32) - 1
 _BAND_MIX = 0x100000001B3  # odd 64-bit multiplier folding a band's rows into one key
 
 
@@ -109,7 +108,7 @@ def signatures(paragraphs: list[list[str]], num_perm: int):
     import numpy
 
     a, b = permutations(num_perm)
-    prime, low_bits, shift = numpy.uint64(_MERSENNE_PRIME), numpy.uint64(_MAX_HASH), numpy.uint64(61)
+    prime, shift = numpy.uint64(_MERSENNE_PRIME), numpy.uint64(61)
     result = numpy.empty((len(paragraphs), num_perm), dtype=numpy.uint32)
     crc32 = zlib.crc32
     for row, words in enumerate(paragraphs):
@@ -118,10 +117,10 @@ def signatures(paragraphs: list[list[str]], num_perm: int):
         values = numpy.array(pairs, dtype=numpy.uint64)[:, None] * a + b  # below 2^64: all three are 32-bit
         high = values >> shift
         values &= prime
-        values += high
-        values -= numpy.where(values >= prime, prime, numpy.uint64(0))
-        values &= low_bits
-        result[row] = values.min(axis=0)
+        values += high  # now below prime + 8: at most one prime too many
+        # Take it off where it fits: where it does not, the unsigned difference wraps to a larger number.
+        numpy.minimum(values, values - prime, out=values)
+        result[row] = values.astype(numpy.uint32).min(axis=0)  # MinHash keeps the low 32 bits
     return result
 
 
