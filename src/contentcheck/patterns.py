@@ -35,24 +35,29 @@ def _raw_byte_spans(regex, data: bytes) -> Iterator[tuple[int, int]]:
         position = position + 1 if stop == position else stop  # past an empty match, as finditer steps
 
 
+try:
+    from re2 import _re2
+
+    _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+except (ImportError, AttributeError):
+    _UNANCHORED = None
+
+
 def _choose_byte_spans():
     """RE2's match call is not public API, so it is used only if it answers, here and now, as
     finditer does (empty matches and the end of the text included); otherwise finditer it is."""
-    global _UNANCHORED
-    try:
-        from re2 import _re2
-
-        _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
-        probe = re2.compile("a|b*")
-        for data in (b"xab", b"", b"bbxa", b"aaa"):
-            if list(_raw_byte_spans(probe, data)) != list(_public_spans(probe, data)):
-                return _public_spans
-    except Exception:  # any change in re2's internals: the public way is always right
+    if _UNANCHORED is None:
         return _public_spans
-    return _raw_byte_spans
+    probe = re2.compile("a|b*")
+    try:
+        if all(list(_raw_byte_spans(probe, data)) == list(_public_spans(probe, data))
+               for data in (b"xab", b"", b"bbxa", b"aaa")):
+            return _raw_byte_spans
+    except Exception:  # any change in re2's internals: the public way is always right
+        pass
+    return _public_spans
 
 
-_UNANCHORED = None
 byte_spans = _choose_byte_spans()
 
 
