@@ -106,3 +106,15 @@ def test_calls_to_action_and_prices_do_not_depend_on_an_accent_elsewhere(words):
     assert prices(accented) == prices(text)
     assert calls_to_action("Order JointFlex now for $30 today.") == ["Order JointFlex now for $30 today"]
     assert prices("Order JointFlex now for $30 today, or 25 dollars a month.") == ["$3", "25 dollars"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_health_density_counts_words_as_the_unicode_path_does(text):
+    """ASCII pages count their words by a faster path; it must count what the regex counts."""
+    import re
+
+    from contentcheck.families.disclaimers import count_words
+
+    assert count_words(text) == len(re.findall(r"[^\W_]+", text))
+    assert count_words(text + " é") == count_words(text) + 1
