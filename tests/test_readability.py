@@ -127,3 +127,13 @@ def test_audience_per_glob_from_config(tmp_path):
 
     report = check_paths([str(tmp_path)])
     assert [(r.path.endswith("pro/a.md"), len(r.findings)) for r in report.files] == [(False, 1), (True, 0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_textstat_words_of_ascii_text_are_the_regex_steps(text):
+    """ASCII text drops its punctuation by a faster path than textstat's regex; the words must be the same."""
+    from contentcheck.families import readability
+
+    expected = readability._PUNCTUATION.sub("", readability._NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+    assert readability._textstat_words(text) == expected
