@@ -2,8 +2,9 @@
 
     python benchmarks/compare.py [--articles 2000] [--runs 3]
 
-Whole processes, timed with their children; the median of `--runs` runs; peak memory is the
-largest resident set of the process tree's biggest member (os.wait4's ru_maxrss of the children).
+Whole processes, timed with their children; the median of `--runs` rounds, each running every tool
+once; peak memory is the largest resident set of the process tree's biggest member (os.wait4's
+ru_maxrss of the children).
 proselint comes from PyPI (pip install proselint); textlint from npm (cd benchmarks/node && npm install).
 contentcheck runs with its default rules (cross-file duplicates included, grammar backend off) and
 no results cache, so every run checks every file.
@@ -52,10 +53,12 @@ def main() -> None:
         tools["proselint"] = ["proselint", "check", str(corpus), "--output-format", "json"]
     if textlint.exists():
         tools["textlint + write-good"] = [str(textlint), "--rule", "write-good", "--format", "json", *files]
-    rows = {}
-    for name, command in tools.items():
-        runs = [measure(command, HERE) for _ in range(args.runs)]
-        rows[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
+    for _ in range(args.runs):  # round by round: a machine that slows down for a while slows every tool alike
+        for name, command in tools.items():
+            runs[name].append(measure(command, HERE))
+    rows = {name: (statistics.median(r[0] for r in timings), max(r[1] for r in timings))
+            for name, timings in runs.items()}
     ours = rows[f"contentcheck --jobs {os.cpu_count()}"][0]
     print(f"{len(files):,} articles (~800 words, Markdown), {os.cpu_count()} cores, median of {args.runs} runs\n")
     print("| tool | wall time (s) | files/s | peak memory (MB) | contentcheck is faster by |")
