@@ -80,6 +80,26 @@ def test_results_cache_reuses_unchanged_files_and_misses_changed_ones(tmp_path):
     assert run("check", ".", "--select", "promotional", "--no-cache", "--format", "json", cwd=tmp_path).stdout == changed
 
 
+def test_unchanged_rerun_gives_the_cold_report_whether_results_stay_in_memory_or_are_spooled(tmp_path, monkeypatch):
+    """Small unchanged re-runs keep the cached results in memory, large ones spool them: same report."""
+    from contentcheck import api
+
+    shared = "Regular walking lowers the risk of heart disease and helps you keep a healthy weight over time."
+    for i in range(6):  # the shared sentence in two files of six: a copy, not boilerplate
+        body = shared if i < 2 else f"Something else entirely, topic {i}."
+        (tmp_path / f"p{i}.md").write_text(f"# Post {i}\n\n{body}\n\nThe best clinic, number {i}. Order now.\n")
+
+    def report() -> str:
+        checked = api.check_paths([str(tmp_path)], cache_dir=str(tmp_path / ".cache"), spool=True)
+        return "".join(checked.json_chunks())
+
+    cold = report()
+    assert "duplicates.cross-file" in cold and "promotional." in cold
+    assert report() == cold  # unchanged: results kept in memory
+    monkeypatch.setattr(api, "CACHED_RESULTS_IN_MEMORY", 0)
+    assert report() == cold  # unchanged, above the limit: results spooled
+
+
 def test_cached_rerun_keeps_cross_file_findings_and_updates_them_when_a_file_changes(tmp_path):
     shared = "Regular walking lowers the risk of heart disease and helps you keep a healthy weight over time."
     for name in ("a", "b"):
