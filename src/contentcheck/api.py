@@ -7,7 +7,6 @@ processes (`jobs`), so output is the same either way; cross-file data is merged 
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -91,6 +90,8 @@ def _real_path(path: str) -> str:
 
 def changed_files(revision: str) -> set[str]:
     """Absolute paths of files changed since `revision` (committed or not), plus untracked files."""
+    import subprocess  # here, not at the top: only --changed-since needs it, and it costs every run ~5 ms
+
     def git(*args: str) -> list[str]:
         try:
             done = subprocess.run(["git", *args], capture_output=True, text=True, check=True)

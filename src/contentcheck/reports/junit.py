@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from ..report import Report
 
 
 def format_junit(report: Report, **_: object) -> str:
+    import xml.etree.ElementTree as ET  # only when JUnit is asked for
+
     tally = report.tally()
     suites = ET.Element("testsuites", name="contentcheck", tests=str(max(tally.findings, 1)),
                         failures=str(tally.findings), errors=str(tally.failed_files))
