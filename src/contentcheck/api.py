@@ -126,7 +126,8 @@ def _pool_worker_start(*args) -> None:
 
 
 def _worker_start(config: Config | None, select: list[str], ignore: list[str], cache_dir: str | None = None,
-                  together: bool = False, collect: bool = False) -> None:
+                  together: bool = False, collect: bool = False, read: dict | None = None) -> None:
+    _WORKER["read"] = read or {}  # path -> (text, cache key) of files this run has read already
     _WORKER["resolver"] = ConfigResolver(config)
     _WORKER["selection"] = (select, ignore)
     _WORKER["cache"] = Path(cache_dir) / "results" if cache_dir else None
@@ -136,19 +137,22 @@ def _worker_start(config: Config | None, select: list[str], ignore: list[str], c
 
 def _worker_check(path: str):
     file_config = _WORKER["resolver"].for_path(path).with_selection(*_WORKER["selection"])
-    try:
-        text = read_source(path, file_config.max_file_size)
-    except ContentcheckError as exc:
-        return FileResult(path=path, error=str(exc)), None
-    return _packed(_checked_or_cached(path, text, file_config), file_config)
+    text, key = _WORKER["read"].pop(path, (None, None))
+    if text is None:
+        try:
+            text = read_source(path, file_config.max_file_size)
+        except ContentcheckError as exc:
+            return FileResult(path=path, error=str(exc)), None
+    return _packed(_checked_or_cached(path, text, file_config, key), file_config)
 
 
-def _checked_or_cached(path: str, text: str, file_config: Config):
-    """(FileResult, cross-file payload or None), from the results cache when it has this text."""
+def _checked_or_cached(path: str, text: str, file_config: Config, key: str | None = None):
+    """(FileResult, cross-file payload or None), from the results cache when it has this text
+    (`key`, when given, is the cache key already made from this very text)."""
     cache, together, collect = _WORKER["cache"], _WORKER["together"], _WORKER["collect"]
     if cache is None:
         return _check_file(text, path, file_config, collect_corpus=collect)
-    key = result_key(file_config.fingerprint() + ("+corpus" if together else ""), path, text)
+    key = key or result_key(file_config.fingerprint() + ("+corpus" if together else ""), path, text)
     cached = load_result(cache, key, path, text, with_payload=collect)
     if cached is not None:
         return cached
@@ -176,6 +180,7 @@ def _rule(file_config: Config, path: str, rule_id: str):
 # An unchanged re-run of up to this many files keeps the cached results in memory (~40 KB each:
 # 80 MB at most); above it they are spooled, as in every other run.
 CACHED_RESULTS_IN_MEMORY = 2000
+TEXTS_KEPT = 50_000_000  # characters of file text the corpus key may hand on to the check
 
 
 def check_paths(paths: list[str], config: Config | str | Path | None = None, exclude: list[str] | None = None,
@@ -215,7 +220,9 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
         _take(report, corpus, outcome, file_config)
         if progress:
             progress(done, total)
-    corpus_key = _corpus_key(files, resolver, select, ignore) if corpus and cache_dir and "-" not in paths else None
+    corpus_key, read = None, {}
+    if corpus and cache_dir and "-" not in paths:
+        corpus_key, read = _corpus_key(files, resolver, select, ignore, keep_texts=len(files) <= CACHED_RESULTS_IN_MEMORY)
     known = load_corpus_findings(Path(cache_dir) / "results", corpus_key) if corpus_key else None
     collect = corpus is not None and known is None
     if known is not None:
@@ -224,7 +231,10 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
         jobs, known_for = 1, dict(known)
         if spool and len(files) <= CACHED_RESULTS_IN_MEMORY:
             report.files = list(report.files)  # and a spool would only pickle and unpickle what was just read
-    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect, spool):
+    else:
+        read = {}  # workers read (and key) their files themselves
+    for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect, spool,
+                                   read):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         if known is not None:
             _merge_into(outcome[0], known_for.pop(len(report.files), []))
@@ -242,21 +252,28 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     return report
 
 
-def _corpus_key(files: list[str], resolver: ConfigResolver, select, ignore) -> str:
+def _corpus_key(files: list[str], resolver: ConfigResolver, select, ignore,
+                keep_texts: bool = False) -> tuple[str, dict[str, tuple[str, str]]]:
     """What every file's cached result is keyed on, taken together: equal keys mean the cross-file
-    findings of the last run with them still hold. Reading each file here is cheap next to checking
-    (each is read and hashed again when checked: a key must come from the very text it stands for)."""
+    findings of the last run with them still hold. Reading each file here is cheap next to checking.
+    With keep_texts, each file's text and result key come back too (up to TEXTS_KEPT characters in
+    all), so that an unchanged re-run, whose results hold every text anyway, reads and hashes each
+    file once; otherwise each is read and keyed again when checked, since a key must come from the
+    very text it stands for."""
     import hashlib
 
-    digest = hashlib.sha256()
+    digest, kept, budget = hashlib.sha256(), {}, TEXTS_KEPT if keep_texts else 0
     for path in files:
         file_config = resolver.for_path(path).with_selection(select, ignore)
         try:
-            part = result_key(file_config.fingerprint() + "+corpus", path, read_source(path, file_config.max_file_size))
+            text = read_source(path, file_config.max_file_size)
+            part = result_key(file_config.fingerprint() + "+corpus", path, text)
+            if len(text) <= budget:
+                kept[path], budget = (text, part), budget - len(text)
         except ContentcheckError as exc:
             part = f"unreadable {exc}"
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
-    return digest.hexdigest()
+    return digest.hexdigest(), kept
 
 
 def _merge(results, file: int, findings: list[Finding]) -> None:
@@ -273,11 +290,12 @@ def _merge_into(result: FileResult, findings: list[Finding]) -> None:
 
 
 def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, cache_dir: str | None,
-              together: bool, collect: bool, spool: bool = False):
+              together: bool, collect: bool, spool: bool = False, read: dict | None = None):
     """(path, (FileResult, payload)) in file order, from this process or from workers (whose results
-    come pickled, as spool.PickledResult, when they are going to a spool)."""
+    come pickled, as spool.PickledResult, when they are going to a spool). `read`: path -> (text,
+    cache key) of files already read, for this process."""
     if jobs <= 1 or len(files) < 2:
-        _worker_start(config, select, ignore, cache_dir, together, collect)
+        _worker_start(config, select, ignore, cache_dir, together, collect, read)
         for path in files:
             yield path, _safe_worker_check(path)
         return
