@@ -3,13 +3,12 @@
     python benchmarks/cache_rerun.py [--articles 1000] [--runs 3] [--jobs 0]
 
 Each cold run starts from an empty cache folder (a temporary one, deleted afterwards); the warm run
-repeats it unchanged. Whole processes, JSON report to /dev/null, the median of the runs.
+repeats it unchanged and must write the same JSON report. Whole processes, the median of the runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -40,10 +39,13 @@ def main() -> None:
     cold, warm = [], []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as cache:
+            reports = [Path(cache) / "cold.json", Path(cache) / "warm.json"]
             command = [sys.executable, "-m", "contentcheck", "check", str(corpus), "--jobs", args.jobs,
-                       "--cache-dir", cache, "--format", "json", "--output", os.devnull, "--exit-zero"]
-            cold.append(timed(command))
-            warm.append(timed(command))
+                       "--cache-dir", cache, "--format", "json", "--exit-zero", "--output"]
+            cold.append(timed(command + [str(reports[0])]))
+            warm.append(timed(command + [str(reports[1])]))
+            if reports[0].read_bytes() != reports[1].read_bytes():
+                sys.exit("the unchanged re-run wrote a different report from the cold run")
     cold_s, warm_s = statistics.median(cold), statistics.median(warm)
     print(f"{args.articles:,} articles, --jobs {args.jobs}, median of {args.runs}: cold {cold_s:.2f} s, "
           f"unchanged re-run {warm_s:.2f} s, {cold_s / warm_s:.1f}x faster")
