@@ -60,7 +60,7 @@ def main() -> None:
     rows = {name: (statistics.median(r[0] for r in timings), max(r[1] for r in timings))
             for name, timings in runs.items()}
     ours = rows[f"contentcheck --jobs {os.cpu_count()}"][0]
-    print(f"{len(files):,} articles (~800 words, Markdown), {os.cpu_count()} cores, median of {args.runs} runs\n")
+    print(f"{len(files):,} articles (~800 words, Markdown), {os.cpu_count()} cores, median of {args.runs} rounds\n")
     print("| tool | wall time (s) | files/s | peak memory (MB) | contentcheck is faster by |")
     print("|---|---:|---:|---:|---:|")
     for name, (seconds, memory) in rows.items():
