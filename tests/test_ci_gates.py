@@ -96,6 +96,12 @@ def test_unchanged_rerun_gives_the_cold_report_whether_results_stay_in_memory_or
     cold = report()
     assert "duplicates.cross-file" in cold and "promotional." in cold
     assert report() == cold  # unchanged: results kept in memory
+    kept = api.check_paths([str(tmp_path)], cache_dir=str(tmp_path / ".cache"), spool=True)
+    before = kept.tally().findings
+    emptied = kept.files[0]
+    dropped, emptied.findings = len(emptied.findings), []
+    kept.files[0] = emptied  # a replaced result is counted again, as with a spool
+    assert dropped and kept.tally().findings == before - dropped
     monkeypatch.setattr(api, "CACHED_RESULTS_IN_MEMORY", 0)
     assert report() == cold  # unchanged, above the limit: results spooled
 

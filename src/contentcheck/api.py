@@ -230,7 +230,9 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
         # still hold. Reading the results here is quicker than starting workers to read them.
         jobs, known_for = 1, dict(known)
         if spool and len(files) <= CACHED_RESULTS_IN_MEMORY:
-            report.files = list(report.files)  # and a spool would only pickle and unpickle what was just read
+            from .spool import ResultList
+
+            report.files = ResultList(report.files)  # a spool would only pickle and unpickle what was just read
     else:
         read = {}  # workers read (and key) their files themselves
     for path, outcome in _outcomes(files, explicit, select, ignore, jobs, cache_dir, corpus is not None, collect, spool,

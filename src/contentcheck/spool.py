@@ -27,6 +27,21 @@ class PickledResult:
         self.path, self.error = result.path, result.error
 
 
+class ResultList(list):
+    """Results kept in memory, counting writes as SpooledResults does, so that the counts taken from
+    them (Report.tally) are reused until a result is added or replaced."""
+
+    version = 0
+
+    def append(self, result) -> None:
+        super().append(result)
+        self.version += 1
+
+    def __setitem__(self, index, result) -> None:
+        super().__setitem__(index, result)
+        self.version += 1
+
+
 class SpooledResults:
     def __init__(self):
         self._file = tempfile.TemporaryFile()
