@@ -80,7 +80,8 @@ class Report:
     _tally: tuple | None = field(default=None, repr=False, compare=False)
 
     def tally(self) -> Tally:
-        """Counts for the summary and exit code; reused while spooled results are unchanged."""
+        """Counts for the summary and exit code; reused while results that count their writes (spooled, or
+        kept in memory by an unchanged re-run) stay unchanged."""
         version = getattr(self.files, "version", None)
         if version is not None and self._tally and self._tally[0] == version:
             return self._tally[1]
