@@ -1,6 +1,7 @@
 """Per-file results kept in a temporary file instead of memory, so a run over tens of thousands of
 articles holds one result at a time. It reads like a list (len, index, iteration); a result read
-back is a fresh copy, so a change is kept by assigning it back (`results[i] = result`).
+back is a fresh copy, so a change is kept by assigning it back (`results[i] = result`). ResultList
+is its in-memory twin, for unchanged re-runs small enough to keep every result.
 
 The file is private to this process (an unnamed temporary file, gone when the run ends), which is
 why pickle is safe here; nothing read from disk by other means is ever unpickled.
