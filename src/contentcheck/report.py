@@ -118,8 +118,9 @@ class Report:
     def fails(self, fail_on: str) -> bool:
         return self.count_at_or_above(fail_on) > 0
 
-    def summary(self) -> dict[str, int]:
-        tally = self.tally()
+    def summary(self, tally: Tally | None = None) -> dict[str, int]:
+        """The report's summary counts, from `tally` when the caller has just taken one."""
+        tally = tally or self.tally()
         return {
             "files": tally.files,
             "findings": tally.findings,
@@ -140,7 +141,7 @@ class Report:
             tally.add(result)
         if version is not None and getattr(self.files, "version", None) == version:
             self._tally = (version, tally)
-        yield "]," + _dump({"problems": list(self.problems), "notes": self.notes, "summary": self.summary()})[1:]
+        yield "]," + _dump({"problems": list(self.problems), "notes": tally.notes, "summary": self.summary(tally)})[1:]
 
     def to_json(self) -> dict[str, Any]:
         """The JSON report as Python data (the API's view); `json_chunks` alone defines its shape."""
