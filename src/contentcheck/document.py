@@ -48,6 +48,7 @@ class Block:
     quoted: bool = False  # inside a blockquote
     links: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, href) in block text
     _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)  # each sentence's start, for bisect
     _sentence_words: list[tuple[str, ...]] | None = field(default=None, repr=False)
     _piece_starts: list[int] = field(default_factory=list, repr=False)  # each piece's text_start, for bisect
 
@@ -100,13 +101,15 @@ class Block:
         if self._sentences is None:
             from .segment import split_sentences
 
-            self._sentences = [Sentence(self.text[s:e], s, e) for s, e in split_sentences(self.text)]
+            spans = split_sentences(self.text)
+            self._sentences = [Sentence(self.text[s:e], s, e) for s, e in spans]
+            self._sentence_starts = [s for s, _ in spans]
         return self._sentences
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence holding block-text `offset`; None in the space between sentences."""
         sentences = self.sentences
-        index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
         return index if index >= 0 and offset < sentences[index].end else None
 
 
