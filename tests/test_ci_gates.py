@@ -120,3 +120,21 @@ def test_cached_rerun_keeps_cross_file_findings_and_updates_them_when_a_file_cha
     assert run(*args, cwd=tmp_path).stdout == cold  # unchanged: the stored cross-file findings are reused
     (tmp_path / "b.md").write_text("# b\n\nA different paragraph now.\n")
     assert "duplicates.cross-file" not in run(*args, cwd=tmp_path).stdout
+
+
+def test_baseline_drops_cross_file_findings_once_and_keeps_new_ones(tmp_path):
+    """Cross-file findings join a file's result after it was checked (and spooled); a baseline that
+    lists them must drop them for good, and a new finding in the same file must still be reported."""
+    shared = "Regular walking lowers the risk of heart disease and helps you keep a healthy weight over time."
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.md").write_text(f"# {name}\n\n{shared}\n\nThe best clinic.\n")
+    for i in range(6):
+        (tmp_path / f"other{i}.md").write_text(f"# Other {i}\n\nSomething else entirely, topic {i}.\n")
+    args = ("check", ".", "--select", "duplicates.cross-file,promotional", "--no-cache")
+    written = run(*args, "--write-baseline", "base.json", cwd=tmp_path)
+    assert written.returncode == 0 and "wrote 3 findings" in written.stderr  # two "best", one copy
+    (tmp_path / "b.md").write_text(f"# b\n\n{shared}\n\nThe best clinic. Order now.\n")
+    result = run(*args, "--baseline", "base.json", "--format", "json", cwd=tmp_path)
+    findings = [(Path(file["path"]).name, f["rule"]) for file in json.loads(result.stdout)["files"]
+                for f in file["findings"]]
+    assert findings == [("b.md", "promotional.calls-to-action")] and result.returncode == 1

@@ -239,7 +239,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
                                    read):
         file_config = resolver.for_path(path).with_selection(select, ignore)
         if known is not None:
-            _merge_into(outcome[0], known_for.pop(len(report.files), []))
+            outcome[0].add_findings(known_for.pop(len(report.files), []))
         _take(report, corpus, outcome, file_config)
         done += 1
         if progress:
@@ -280,15 +280,14 @@ def _corpus_key(files: list[str], resolver: ConfigResolver, select, ignore,
 
 def _merge(results, file: int, findings: list[Finding]) -> None:
     """Add cross-file findings to one file's result, in position order."""
-    if findings:
+    from .spool import SpooledResults
+
+    if isinstance(results, SpooledResults):
+        results.add_findings(file, findings)  # kept beside the result, not a rewrite of it
+    elif findings:
         result = results[file]
-        _merge_into(result, findings)
-        results[file] = result
-
-
-def _merge_into(result: FileResult, findings: list[Finding]) -> None:
-    if findings:
-        result.findings = sorted(result.findings + findings, key=Finding.sort_key)
+        result.add_findings(findings)
+        results[file] = result  # counted as a write, so a tally taken before is not reused
 
 
 def _outcomes(files: list[str], config: Config | None, select, ignore, jobs: int, cache_dir: str | None,

@@ -33,6 +33,11 @@ class FileResult:
             return "blocked"
         return "needs changes" if any(f.severity == "warning" for f in self.findings) else "ready"
 
+    def add_findings(self, findings: list[Finding]) -> None:
+        """Findings made after the file's own check (cross-file ones), merged in position order."""
+        if findings:
+            self.findings = sorted(self.findings + findings, key=Finding.sort_key)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,

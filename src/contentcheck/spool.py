@@ -49,9 +49,10 @@ class SpooledResults:
         self._offsets = array("Q")
         self._lengths = array("Q")
         self.version = 0  # changes on every write, so summaries computed from the results can be reused
+        self._added: dict[int, list[tuple[int, int]]] = {}  # result -> its added findings' (offset, length)
 
-    def _write(self, result) -> tuple[int, int]:
-        data = result.data if isinstance(result, PickledResult) else pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    def _write(self, item) -> tuple[int, int]:
+        data = item.data if isinstance(item, PickledResult) else pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         offset = self._file.seek(0, 2)
         self._file.write(data)
         self.version += 1
@@ -65,11 +66,26 @@ class SpooledResults:
     def __setitem__(self, index: int, result) -> None:
         index = range(len(self))[index]
         self._offsets[index], self._lengths[index] = self._write(result)  # the old bytes are left unused
+        self._added.pop(index, None)  # the result given holds whatever was added to it
+
+    def add_findings(self, index: int, findings: list) -> None:
+        """Findings for result `index` made after it was spooled (cross-file ones): only they are
+        written, and each read of the result merges them in (FileResult.add_findings). Rewriting the
+        whole result instead took a read, an unpickle and a pickle of it, in the serial end of a run."""
+        if findings:
+            index = range(len(self))[index]
+            self._added.setdefault(index, []).append(self._write(findings))
 
     def __getitem__(self, index: int):
         index = range(len(self))[index]
-        self._file.seek(self._offsets[index])
-        return pickle.loads(self._file.read(self._lengths[index]))
+        result = self._read(self._offsets[index], self._lengths[index])
+        for offset, length in self._added.get(index, ()):
+            result.add_findings(self._read(offset, length))
+        return result
+
+    def _read(self, offset: int, length: int):
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
 
     def __len__(self) -> int:
         return len(self._offsets)
