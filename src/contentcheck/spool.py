@@ -1,6 +1,7 @@
 """Per-file results kept in a temporary file instead of memory, so a run over tens of thousands of
 articles holds one result at a time. It reads like a list (len, index, iteration); a result read
-back is a fresh copy, so a change is kept by assigning it back (`results[i] = result`). ResultList
+back is a fresh copy, so a change is kept by assigning it back (`results[i] = result`); findings
+found after a result was spooled are added with `add_findings`, without a rewrite. ResultList
 is its in-memory twin, for unchanged re-runs small enough to keep every result.
 
 The file is private to this process (an unnamed temporary file, gone when the run ends), which is
@@ -49,7 +50,8 @@ class SpooledResults:
         self._offsets = array("Q")
         self._lengths = array("Q")
         self.version = 0  # changes on every write, so summaries computed from the results can be reused
-        self._added: dict[int, list[tuple[int, int]]] = {}  # result -> its added findings' (offset, length)
+        self._added_offsets = array("Q")  # per result, where its added findings are (length 0: none)
+        self._added_lengths = array("Q")
 
     def _write(self, item) -> tuple[int, int]:
         data = item.data if isinstance(item, PickledResult) else pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
@@ -62,11 +64,13 @@ class SpooledResults:
         offset, length = self._write(result)
         self._offsets.append(offset)
         self._lengths.append(length)
+        self._added_offsets.append(0)
+        self._added_lengths.append(0)
 
     def __setitem__(self, index: int, result) -> None:
         index = range(len(self))[index]
         self._offsets[index], self._lengths[index] = self._write(result)  # the old bytes are left unused
-        self._added.pop(index, None)  # the result given holds whatever was added to it
+        self._added_lengths[index] = 0  # the result given holds whatever was added to it
 
     def add_findings(self, index: int, findings: list) -> None:
         """Findings for result `index` made after it was spooled (cross-file ones): only they are
@@ -74,13 +78,17 @@ class SpooledResults:
         whole result instead took a read, an unpickle and a pickle of it, in the serial end of a run."""
         if findings:
             index = range(len(self))[index]
-            self._added.setdefault(index, []).append(self._write(findings))
+            findings = self._added(index) + list(findings)
+            self._added_offsets[index], self._added_lengths[index] = self._write(findings)
+
+    def _added(self, index: int) -> list:
+        length = self._added_lengths[index]
+        return self._read(self._added_offsets[index], length) if length else []
 
     def __getitem__(self, index: int):
         index = range(len(self))[index]
         result = self._read(self._offsets[index], self._lengths[index])
-        for offset, length in self._added.get(index, ()):
-            result.add_findings(self._read(offset, length))
+        result.add_findings(self._added(index))
         return result
 
     def _read(self, offset: int, length: int):
