@@ -346,20 +346,23 @@ class CrossFileIndex:
         """Near-repeat clusters among paragraphs seen for the first time, in file order, each paragraph
         compared with the cluster representatives it shares a band key with. Band keys are first
         numbered as buckets (a band's key shared by two or more such paragraphs); single keys can bring
-        nothing together and get none, so only paragraphs in some bucket are walked, and the table of
-        representatives per bucket is an int array (plus a dict for further ones, at most
-        BUCKET_LIMIT in all), not a dict of 64-bit keys. Runs once: the band keys are dropped when
-        bucketed."""
+        nothing together and get none, so only paragraphs in some bucket are walked, and the
+        representatives of each bucket (at most BUCKET_LIMIT) are a tuple in a list indexed by bucket
+        number, not a dict of 64-bit keys. (A dict of int arrays for buckets with more than one,
+        which nearly all have, took some 200 MB at its peak on 50,000 articles.) Runs once: the band
+        keys are dropped when bucketed."""
         import numpy
 
         buckets, count = self._buckets(numpy.flatnonzero(first_copies))
         give_back_freed_memory()
-        first_in = array("i", [-1]) * count  # bucket -> the first cluster whose representative is in it
-        more_in: dict[int, array] = {}  # bucket -> further clusters, up to BUCKET_LIMIT in all
+        members: list[tuple[int, ...]] = [()] * count  # bucket -> the clusters whose representative is in it
         representative = array("i")  # cluster -> its paragraph
-        low_bytes = bytearray()  # cluster -> the low byte of each value of its representative's signature
+        walked = numpy.flatnonzero((buckets >= 0).any(axis=1)).tolist()
+        # cluster -> the low byte of each value of its representative's signature. Sized for the most
+        # clusters there can be; numpy's zeros are pages the system hands out only once written to.
+        low_bytes = numpy.zeros((len(walked), self.num_perm), dtype=numpy.uint8)
         groups: dict[int, Group] = {}  # clusters a later file joined
-        for paragraph in numpy.flatnonzero((buckets >= 0).any(axis=1)).tolist():
+        for paragraph in walked:
             row = int(paragraph_rows[paragraph])
             file = self.item_file[row]
             threshold = self.rules[file].threshold
@@ -367,9 +370,7 @@ class CrossFileIndex:
             mine = [bucket for bucket in buckets[paragraph].tolist() if bucket >= 0]
             found: set[int] = set()
             for bucket in mine:
-                if first_in[bucket] >= 0:
-                    found.add(first_in[bucket])
-                    found.update(more_in.get(bucket, ()))
+                found.update(members[bucket])
             for cluster in self._possible(sorted(found), signature, low_bytes, threshold):
                 group = groups.get(cluster)
                 first_paragraph = representative[cluster]
@@ -387,14 +388,11 @@ class CrossFileIndex:
             else:
                 cluster = len(representative)
                 representative.append(paragraph)
-                low_bytes += signature.astype(numpy.uint8).tobytes()
+                low_bytes[cluster] = signature.astype(numpy.uint8)
                 for bucket in mine:
-                    if first_in[bucket] < 0:
-                        first_in[bucket] = cluster
-                    else:
-                        held = more_in.setdefault(bucket, array("i"))
-                        if len(held) < BUCKET_LIMIT - 1:
-                            held.append(cluster)
+                    held = members[bucket]
+                    if len(held) < BUCKET_LIMIT:
+                        members[bucket] = held + (cluster,)
         return [groups[cluster] for cluster in sorted(groups)]
 
     def _buckets(self, candidates):
@@ -421,7 +419,7 @@ class CrossFileIndex:
         self.band_keys = array("Q")  # not needed again: 8 bytes x bands per paragraph freed
         return buckets, count
 
-    def _possible(self, clusters: list[int], signature, low_bytes: bytearray, threshold: float) -> list[int]:
+    def _possible(self, clusters: list[int], signature, low_bytes, threshold: float) -> list[int]:
         """The clusters (in order) whose representative could reach `threshold`, judged on the low
         byte of each signature value held in memory: values equal in full are equal there too, so
         no cluster that passes in full is dropped, and the full signatures are read only for these."""
@@ -430,7 +428,7 @@ class CrossFileIndex:
         if len(clusters) < 2:
             return clusters
         chosen = numpy.array(clusters)
-        lows = numpy.frombuffer(low_bytes, dtype=numpy.uint8).reshape(-1, self.num_perm)[chosen]
+        lows = low_bytes[chosen]
         agree = numpy.count_nonzero(lows == signature.astype(numpy.uint8), axis=1) / self.num_perm
         return chosen[agree >= threshold].tolist()
 
