@@ -46,6 +46,11 @@ def _word_frequencies():
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+def _lookup_form(word: str) -> str:
+    """A word as the dictionary lookups and the per-block word sets hold it."""
+    return word.lower().replace("’", "'")
+
+
 def _one_edit_away(word: str) -> set[str]:
     """Every string one deletion, swap, replacement or insertion away (as pyspellchecker's distance 1)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -101,7 +106,7 @@ class SpellingRule(Rule):
             if text.isascii():  # lower() maps only A-Z here, so the words found are those lower-cased
                 fresh = set(_WORD.findall(text.lower()))
             else:
-                fresh = {w.lower().replace("’", "'") for w in _WORD.findall(text)}
+                fresh = set(map(_lookup_form, _WORD.findall(text)))
             fresh -= self._seen_known
             known = {w for w in fresh if self._known(w)}
             self._seen_known |= known
@@ -113,7 +118,7 @@ class SpellingRule(Rule):
             starts = {s.start for s in block.sentences}
             for match in _WORD.finditer(block.text):
                 word = match.group()
-                if word.lower().replace("’", "'") not in unknown:
+                if _lookup_form(word) not in unknown:
                     continue  # the checks below only ever spare an unknown word
                 start, end = match.start(), match.end()
                 if len(word) < self.min_length or any(s <= start < e for s, e in links):
