@@ -15,8 +15,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from contentcheck import api, engine
-from contentcheck.families import crossfile
+from contentcheck import check_paths, runner
+from contentcheck.registry import RULE_TYPES
+from contentcheck.rule import CorpusRule
 
 HERE = Path(__file__).resolve().parent
 spent: Counter = Counter()
@@ -32,25 +33,29 @@ def timed(label: str, function):
     return wrapper
 
 
-def run_rules_timed(document, rules):
-    findings = []
-    for rule in rules:
+def timed_per_rule(suffix: str, method):
+    """A rule method (check, extract) timed under the rule's id."""
+    def wrapper(rule, document):
         started = time.perf_counter()
-        findings.extend(rule.check(document))
-        spent[rule.id] += time.perf_counter() - started
-    return findings
+        try:
+            return list(method(rule, document))
+        finally:
+            spent[rule.id + suffix] += time.perf_counter() - started
+    return wrapper
 
 
 def main() -> None:
     corpus = sys.argv[1] if len(sys.argv) > 1 else str(HERE / "corpus-1000")
     if not Path(corpus).is_dir():
         sys.exit(f"no folder {corpus}; make one with: python benchmarks/generate_corpus.py 1000 {corpus}")
-    engine.run_rules = run_rules_timed
-    api.parse = timed("(parse)", api.parse)
-    crossfile.extract = timed("(cross-file extract)", crossfile.extract)
-    api.tune_gc_for_batch()
+    for rule_type in RULE_TYPES.values():
+        rule_type.check = timed_per_rule("", rule_type.check)
+        if issubclass(rule_type, CorpusRule):
+            rule_type.extract = timed_per_rule(" (extract)", rule_type.extract)
+    runner.parse = timed("(parse)", runner.parse)
+    runner.tune_gc_for_batch()
     started = time.perf_counter()
-    report = api.check_paths([corpus])
+    report = check_paths([corpus], jobs=1)
     total = time.perf_counter() - started
     files = len(report.files)
     print(f"{files:,} files in {total:.2f} s: {1000 * total / files:.2f} ms per article, one process")

@@ -82,7 +82,7 @@ def test_results_cache_reuses_unchanged_files_and_misses_changed_ones(tmp_path):
 
 def test_unchanged_rerun_gives_the_cold_report_whether_results_stay_in_memory_or_are_spooled(tmp_path, monkeypatch):
     """Small unchanged re-runs keep the cached results in memory, large ones spool them: same report."""
-    from contentcheck import api
+    from contentcheck import api, runner
 
     shared = "Regular walking lowers the risk of heart disease and helps you keep a healthy weight over time."
     for i in range(6):  # the shared sentence in two files of six: a copy, not boilerplate
@@ -102,7 +102,7 @@ def test_unchanged_rerun_gives_the_cold_report_whether_results_stay_in_memory_or
     dropped, emptied.findings = len(emptied.findings), []
     kept.files[0] = emptied  # a replaced result is counted again, as with a spool
     assert dropped and kept.tally().findings == before - dropped
-    monkeypatch.setattr(api, "CACHED_RESULTS_IN_MEMORY", 0)
+    monkeypatch.setattr(runner, "CACHED_RESULTS_IN_MEMORY", 0)
     assert report() == cold  # unchanged, above the limit: results spooled
 
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from contentcheck import Config, check_text
 from contentcheck.document import LineIndex
 from contentcheck.report import Report
-from contentcheck.reports import FORMATS, render
+from contentcheck.registry import REPORT_FORMATS, render
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
@@ -45,7 +45,7 @@ def check_invariants(text: str, suffix: str) -> None:
         assert (finding.line, finding.column) == lines.position(finding.start)
         assert (finding.end_line, finding.end_column) == lines.position(finding.end)
     report = Report(files=[result])
-    for name in FORMATS:
+    for name in REPORT_FORMATS:
         output = render(report, name)
         if name in ("json", "sarif"):
             json.loads(output)

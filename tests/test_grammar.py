@@ -9,17 +9,17 @@ import subprocess
 import sys
 
 from contentcheck import Config, check_text
-from contentcheck.families.grammar import ENV_URL
 from languagetool_standin import StandInLanguageTool
+
+ENV_URL = "CONTENTCHECK_LANGUAGETOOL_URL"  # read by the command line
 
 CONFIG = Config(select=["grammar.languagetool"])
 TEXT = "# Visits\n\nSome text 💊 first. He **go** to the clinic every weeks.\n"
 
 
-def test_matches_become_findings_at_exact_source_offsets(monkeypatch):
+def test_matches_become_findings_at_exact_source_offsets():
     with StandInLanguageTool() as server:
-        monkeypatch.setenv(ENV_URL, server.url)
-        result = check_text(TEXT, "a.md", CONFIG)
+        result = check_text(TEXT, "a.md", Config(select=["grammar.languagetool"], languagetool_url=server.url))
         assert server.requests and server.requests[0]["language"] == "en-US"
         assert "**" not in server.requests[0]["text"]  # LanguageTool sees prose, not markup
     found = [(f.text, f.line, f.column, f.suggestion, f.extra["languagetool_rule"]) for f in result.findings]
@@ -36,11 +36,10 @@ def test_no_server_configured_is_one_note_and_no_network(monkeypatch):
                             f"languagetool_url in the config, or {ENV_URL})"]
 
 
-def test_server_that_is_down_is_a_note_not_a_crash(monkeypatch):
+def test_server_that_is_down_is_a_note_not_a_crash():
     with StandInLanguageTool() as server:
         url = server.url  # the server is stopped when the block ends
-    monkeypatch.setenv(ENV_URL, url + "/down")
-    result = check_text(TEXT, "b.md", Config(select=["grammar.languagetool"], languagetool_url=None))
+    result = check_text(TEXT, "b.md", Config(select=["grammar.languagetool"], languagetool_url=url + "/down"))
     assert result.findings == [] and len(result.notes) == 1 and "failed" in result.notes[0]
 
 

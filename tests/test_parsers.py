@@ -3,7 +3,7 @@
 import pytest
 
 from contentcheck.errors import InputError
-from contentcheck.parsers import parse
+from contentcheck.registry import parse
 
 
 def _assert_exact(document):

@@ -72,8 +72,8 @@ def test_report_metrics_agree_with_textstat_for_flesch_kincaid():
 def test_dale_chall_matches_textstat_on_the_samples():
     import textstat
 
-    from contentcheck.families.readability import dale_chall_score
-    from contentcheck.parsers import parse
+    from contentcheck.metrics import dale_chall_score
+    from contentcheck.registry import parse
 
     for path in sorted((__import__("pathlib").Path(__file__).resolve().parents[1] / "samples").glob("*.*")):
         if path.suffix in (".md", ".html", ".txt"):
@@ -89,7 +89,7 @@ def test_dale_chall_matches_textstat_on_any_text(words):
     """The score is textstat's own steps written out for speed; any text must score the same."""
     import textstat
 
-    from contentcheck.families.readability import dale_chall_score
+    from contentcheck.metrics import dale_chall_score
 
     text = " ".join(words)
     assert dale_chall_score(text) == round(textstat.dale_chall_readability_score(text), 2)
@@ -133,7 +133,7 @@ def test_audience_per_glob_from_config(tmp_path):
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_textstat_words_of_ascii_text_are_the_regex_steps(text):
     """ASCII text drops its punctuation by a faster path than textstat's regex; the words must be the same."""
-    from contentcheck.families import readability
+    from contentcheck import metrics
 
-    expected = readability._PUNCTUATION.sub("", readability._NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
-    assert readability._textstat_words(text) == expected
+    expected = metrics._PUNCTUATION.sub("", metrics._NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+    assert metrics._textstat_words(text) == expected

@@ -12,7 +12,7 @@ import jsonschema
 
 from contentcheck import check_paths
 from contentcheck.fingerprints import fingerprints
-from contentcheck.reports import render
+from contentcheck.registry import render
 from contentcheck.reports.github import escape_data, escape_property
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,20 +6,28 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage,
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import __version__
-from .api import check_paths, default_jobs, tune_gc_for_batch
-from .cache import DEFAULT_RESULTS_DIR
-from .config import STARTER_CONFIG, ConfigResolver, load_config_file
+from .baseline import write_baseline
+from .config import ConfigResolver, load_config_file, starter_config
 from .errors import ContentcheckError
+from .explain import explain
 from .finding import SEVERITIES
+from .options import Options
+from .registry import REPORT_FORMATS
 from .report import Report
-from .reports import FORMATS, format_statistics
+from .reports.text import format_statistics
+from .results_cache import DEFAULT_RESULTS_DIR
+from .runner import run, tune_gc_for_batch
+from .version import __version__
+
+LANGUAGETOOL_ENV = "CONTENTCHECK_LANGUAGETOOL_URL"
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -52,7 +60,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text", show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file for every file.")
 @click.option("--select", multiple=True, help="Only these rule ids, packs or categories (comma-separated).")
@@ -64,8 +72,11 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--claims", "show_claims", is_flag=True, help="Print each file's claims register after its findings.")
-@click.option("--languagetool-url", metavar="URL", help="LanguageTool server for grammar checks (or set CONTENTCHECK_LANGUAGETOOL_URL).")
-@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Check files in this many processes (0: one per core).")
+@click.option("--languagetool-url", metavar="URL", envvar=LANGUAGETOOL_ENV,
+              help=f"LanguageTool server for grammar checks (or set {LANGUAGETOOL_ENV}).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0),
+              help="Check files in this many processes (0: one per core) [default: one per core when there are "
+                   "enough files to pay for starting them].")
 @click.option("--max-findings", type=int, help="Fail only when more than N findings are at or above --fail-on.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings as the baseline and exit.")
@@ -75,51 +86,52 @@ def cli() -> None:
               help="Where results of unchanged files are kept (safe to delete).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
-def check(paths, fmt, output, config_path, select, ignore, exclude, fail_on, exit_zero, statistics, quiet, stdin_filename,
-          show_claims, languagetool_url, jobs, max_findings, baseline_path, write_baseline_path, changed_since,
-          no_cache, cache_dir, fix, diff):
+def check(paths: tuple[str, ...], **flags: Any) -> None:
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
-    if languagetool_url:
-        from .families.grammar import ENV_URL
-
-        os.environ[ENV_URL] = languagetool_url  # read by the grammar rule, in this process only
-    explicit = load_config_file(Path(config_path)) if config_path else None
-    (explicit or ConfigResolver().for_path(str(Path.cwd() / "_"))).with_selection(_split(select), _split(ignore))
-    paths = list(paths) or ["."]
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    jobs = default_jobs() if jobs == 0 else max(1, jobs)
-    progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
+    options = _options(list(paths) or ["."], flags)
+    options.resolver().for_path(str(Path.cwd() / "_"))  # a bad --select or config fails here, before any file is read
+    progress = _progress_bar() if sys.stderr.isatty() and not flags["quiet"] else None
     tune_gc_for_batch()
-    report = check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename,
-                         jobs=jobs, changed_since=changed_since, progress=progress,
-                         cache_dir=None if no_cache else cache_dir,
-                         spool=True)
+    report = run(list(paths) or ["."], options, progress)
     if progress:
         click.echo("\r\x1b[K", nl=False, err=True)
-    if write_baseline_path:
-        from .baseline import write_baseline
-
-        count = write_baseline(report, write_baseline_path)
-        click.echo(f"wrote {count} findings to the baseline {write_baseline_path}", err=True)
+    if flags["write_baseline_path"]:
+        count = write_baseline(report, flags["write_baseline_path"])
+        click.echo(f"wrote {count} findings to the baseline {flags['write_baseline_path']}", err=True)
         sys.exit(2 if report.has_errors else 0)
-    if baseline_path:
-        from .baseline import drop_baselined, load_baseline
+    if options.diff:
+        click.echo("".join(result.diff for result in report.files if result.diff), nl=False)
+        sys.exit(2 if report.has_errors else 0)
+    for result in report.files:
+        if result.fixed:
+            click.echo(f"fixed {result.fixed} finding{'s' if result.fixed != 1 else ''} in {result.path}", err=True)
+    _emit(report, flags["fmt"], flags["output"], flags["quiet"], flags["statistics"], flags["show_claims"])
+    sys.exit(_exit_code(report, flags))
 
-        dropped = drop_baselined(report, load_baseline(baseline_path))
-        report.baselined = dropped
-    if fix or diff:
-        report = _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write=fix and not diff)
-        if diff:
-            sys.exit(2 if report.has_errors else 0)
-    _emit(report, fmt, output, quiet, statistics, show_claims)
+
+def _options(paths: list[str], flags: dict[str, Any]) -> Options:
+    """The run's options, from the command line."""
+    return Options(
+        config=load_config_file(Path(flags["config_path"])) if flags["config_path"] else None,
+        select=tuple(_split(flags["select"])), ignore=tuple(_split(flags["ignore"])),
+        exclude=tuple(_split(flags["exclude"])),
+        settings=(("languagetool_url", flags["languagetool_url"]),) if flags["languagetool_url"] else (),
+        stdin=sys.stdin.buffer.read() if "-" in paths else None, stdin_filename=flags["stdin_filename"],
+        jobs=flags["jobs"], changed_since=flags["changed_since"],
+        cache_dir=None if flags["no_cache"] else flags["cache_dir"], spool=True,
+        fix=flags["fix"] and not flags["diff"], diff=flags["diff"], baseline=flags["baseline_path"])
+
+
+def _exit_code(report: Report, flags: dict[str, Any]) -> int:
+    """0 nothing at or above the threshold, 1 findings at or above it, 2 a file or the config could not be used."""
     if report.has_errors:
-        sys.exit(2)
-    threshold = fail_on or report.fail_on or "warning"
-    if exit_zero:
-        sys.exit(0)
-    if max_findings is not None:
-        sys.exit(1 if report.count_at_or_above(threshold) > max_findings else 0)
-    sys.exit(1 if report.fails(threshold) else 0)
+        return 2
+    threshold = flags["fail_on"] or report.fail_on or "warning"
+    if flags["exit_zero"]:
+        return 0
+    if flags["max_findings"] is not None:
+        return 1 if report.count_at_or_above(threshold) > flags["max_findings"] else 0
+    return 1 if report.fails(threshold) else 0
 
 
 def _progress_bar():
@@ -133,36 +145,9 @@ def _progress_bar():
     return show
 
 
-def _fix_or_diff(report, paths, explicit, exclude, select, ignore, stdin, stdin_filename, write: bool):
-    """Print diffs (--diff) or write fixed files (--fix), then re-check what was written."""
-    from .fixes import apply_fixes, unified_diff, write_atomically
-
-    fixed_any = False
-    for index, result in enumerate(report.files):
-        if result.error or (stdin is not None and result.path == (stdin_filename or "<stdin>")):
-            continue  # stdin is never rewritten
-        new_text, applied = apply_fixes(result.source, result.findings)
-        if not applied:
-            continue
-        if not write:
-            click.echo(unified_diff(result.path, result.source, new_text), nl=False)
-            continue
-        try:
-            write_atomically(result.path, result.source, new_text)
-        except ContentcheckError as exc:
-            result.error = str(exc)
-            report.files[index] = result
-            continue
-        fixed_any = True
-        click.echo(f"fixed {applied} finding{'s' if applied != 1 else ''} in {result.path}", err=True)
-    if not fixed_any:
-        return report
-    return check_paths(paths, explicit, _split(exclude), _split(select), _split(ignore), stdin, stdin_filename)
-
-
 def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics: bool, claims: bool = False) -> None:
     color = _use_color(output) and fmt == "text"
-    pieces = FORMATS[fmt](report, color=color, quiet=quiet, claims=claims)
+    pieces = REPORT_FORMATS[fmt](report, color=color, quiet=quiet, claims=claims)
     if isinstance(pieces, str):
         pieces = [pieces]
     if statistics and fmt == "text":
@@ -184,13 +169,9 @@ def rules(explain_id, config_path, fmt):
     config = load_config_file(Path(config_path)) if config_path else ConfigResolver().for_path(str(Path.cwd() / "_"))
     all_rules = config.all_rules()
     if explain_id:
-        from .explain import explain
-
         click.echo(explain(explain_id, all_rules))
         return
     if fmt == "json":
-        import json
-
         click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "pack": r.pack,
                                 "type": r.kind, "description": r.description} for r in all_rules], indent=2))
         return
@@ -206,7 +187,7 @@ def init(force):
     target = Path(".contentcheck.yaml")
     if target.exists() and not force:
         raise ContentcheckError("already exists; use --force to overwrite", str(target))
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    target.write_text(starter_config(), encoding="utf-8")
     click.echo(f"wrote {target}")
 
 

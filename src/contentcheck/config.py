@@ -7,21 +7,29 @@ Sources, first found wins: `--config FILE`, else `.contentcheck.yaml` / `.conten
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 from .finding import SEVERITIES
-from .ruletypes import Rule
+from .packs import load_builtin, load_pack, meta_rules, vocabulary_rules
+from .registry import default_include
+from .rule import Rule
 from .yamlload import LineDict, load_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 CONFIG_NAMES = (".contentcheck.yaml", ".contentcheck.yml")
 FAIL_ON = ("error", "warning", "info", "none")
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt"]
 
 # key: (accepted types, description). Unknown keys get the nearest valid one suggested.
 TOP_LEVEL = {
@@ -65,7 +73,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    include: list[str] = field(default_factory=default_include)
     exclude: list[str] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
@@ -82,13 +90,10 @@ class Config:
     def all_rules(self) -> list[Rule]:
         """Every rule this config can use: enabled built-in packs, extra packs, the vocabulary rule."""
         if self._all_rules is None:
-            from .families import python_rules
-            from .packs import load_builtin, load_pack
-
             rules = load_builtin(self.packs)
             for folder in self.extra_packs:
                 rules.extend(load_pack(str(folder)))
-            rules.extend(python_rules(self))
+            rules.extend(meta_rules() + vocabulary_rules(self.reject, self.path))
             rules = [self._with_options(rule) for rule in rules]
             unknown = set(self.options) - {rule.id for rule in rules}
             if unknown:
@@ -115,10 +120,9 @@ class Config:
         to this config when the config does.
         """
         options = dict(self.options.get(rule.id, {}))
-        if self.claims_library and rule.kind == "health-claim":
-            options.setdefault("library", self.claims_library)
-        if self.languagetool_url and rule.kind == "languagetool":
-            options.setdefault("url", self.languagetool_url)
+        for name, setting in type(rule).SETTINGS.items():  # e.g. claims_library fills a claim rule's `library`
+            if getattr(self, setting, None):
+                options.setdefault(name, getattr(self, setting))
         if not options:
             return rule
         if rule.data is None:
@@ -154,27 +158,49 @@ class Config:
             return self
         key = ("selection", tuple(select), tuple(ignore))
         if key not in self._rule_cache:
-            from dataclasses import replace
-
             derived = replace(self, select=select or self.select, ignore=self.ignore + ignore, _rule_cache={})
             derived.validate_selectors()
             self._rule_cache[key] = derived
         return self._rule_cache[key]
 
-    def fingerprint(self) -> str:
-        """A hash of everything that decides findings: every rule as built (YAML data and options,
-        severities) and the config's own settings. Part of the results-cache key."""
-        if "fingerprint" not in self._rule_cache:
-            import hashlib
-            import json
+    def with_settings(self, **settings: Any) -> Config:
+        """This config with top-level settings given on the command line (None: keep the config's)."""
+        given = {name: value for name, value in settings.items() if value is not None}
+        if not given:
+            return self
+        key = ("settings", tuple(sorted(given.items())))
+        if key not in self._rule_cache:
+            self._rule_cache[key] = replace(self, **given, _all_rules=None, _rule_cache={})
+        return self._rule_cache[key]
 
+    def fingerprint(self) -> str:
+        """A hash of everything in the configuration that decides findings: every rule as built (YAML
+        data and options, severities), the contents of every file a rule reads (a vocabulary, the
+        claims library), and the config's own settings. Part of the results-cache key."""
+        if "fingerprint" not in self._rule_cache:
             rules = [(r.id, r.severity, r.kind, r.source, r.data) for r in self.all_rules()]
             settings = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
             settings["root"] = str(self.root)
-            blob = json.dumps([rules, settings, os.environ.get("CONTENTCHECK_LANGUAGETOOL_URL")],
-                              default=repr, sort_keys=True)
-            self._rule_cache["fingerprint"] = hashlib.sha256(blob.encode()).hexdigest()
+            digest = hashlib.sha256(json.dumps([rules, settings], default=repr, sort_keys=True).encode())
+            for data_file in sorted({name for rule in self.all_rules() for name in rule.data_files}):
+                digest.update(data_file.encode("utf-8", "surrogatepass") + b"\x00")
+                try:
+                    digest.update(Path(data_file).read_bytes())
+                except OSError as exc:  # the rule could not have been built; say so in the key anyway
+                    digest.update(str(exc).encode())
+                digest.update(b"\x00")
+            self._rule_cache["fingerprint"] = digest.hexdigest()
         return self._rule_cache["fingerprint"]
+
+    def rule_ids(self) -> frozenset[str]:
+        """Every rule id this config knows (suppression comments may name them)."""
+        if "rule_ids" not in self._rule_cache:
+            self._rule_cache["rule_ids"] = frozenset(rule.id for rule in self.all_rules())
+        return self._rule_cache["rule_ids"]
+
+    def accepted_terms(self) -> frozenset[str]:
+        """vocabulary.accept, white space and case folded as the engine compares them."""
+        return frozenset(" ".join(term.lower().split()) for term in self.accept)
 
     def audience_for(self, path: str) -> str | None:
         """The last matching override's `audience:`, else the config's own."""
@@ -344,10 +370,6 @@ def load_config_file(path: Path) -> Config:
 
 
 def _pyproject_section(text: str, path: str) -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -373,27 +395,33 @@ def find_config_file(start: Path) -> Path | None:
 
 
 class ConfigResolver:
-    """Finds and caches the config for each checked file (or uses one given explicitly)."""
+    """Finds and caches the config for each checked file (or uses one given explicitly), with the
+    command line's selection and settings applied: the config a file is checked with."""
 
-    def __init__(self, explicit: Config | None = None):
+    def __init__(self, explicit: Config | None = None, select: list[str] | tuple[str, ...] = (),
+                 ignore: list[str] | tuple[str, ...] = (), settings: dict[str, Any] | None = None):
         self.explicit = explicit
+        self.select, self.ignore = list(select), list(ignore)
+        self.settings = dict(settings or {})
         self._by_file: dict[Path | None, Config] = {}
         self._by_folder: dict[str, Path | None] = {}  # keyed by str: hashing a Path costs more than the rest
 
     def for_path(self, path: str) -> Config:
         if self.explicit is not None:
-            return self.explicit
-        # abspath, not resolve(): a symlink loop must become a read error for that file, not a crash here
-        folder = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else os.getcwd()
-        if folder not in self._by_folder:
-            self._by_folder[folder] = find_config_file(Path(folder))
-        config_file = self._by_folder[folder]
+            config_file = None  # the explicit config stands in for every file's own
+        else:
+            # abspath, not resolve(): a symlink loop must become a read error for that file, not a crash here
+            folder = os.path.dirname(os.path.abspath(path)) if path not in ("-", "") else os.getcwd()
+            if folder not in self._by_folder:
+                self._by_folder[folder] = find_config_file(Path(folder))
+            config_file = self._by_folder[folder]
         if config_file not in self._by_file:
-            self._by_file[config_file] = load_config_file(config_file) if config_file else Config()
+            config = self.explicit or (load_config_file(config_file) if config_file else Config())
+            self._by_file[config_file] = config.with_settings(**self.settings).with_selection(self.select, self.ignore)
         return self._by_file[config_file]
 
 
-STARTER_CONFIG = """\
+STARTER_CONFIG_TEMPLATE = """\
 # contentcheck configuration. Every key is optional; delete what you do not need.
 # Docs: contentcheck rules (list), contentcheck rules --explain ID (one rule).
 
@@ -417,7 +445,7 @@ STARTER_CONFIG = """\
 fail_on: warning
 
 # Which files to check inside folders, and what to skip (.gitignore is always honoured).
-include: ["*.md", "*.markdown", "*.html", "*.htm", "*.txt"]
+include: {include}
 exclude: ["node_modules/**", "drafts/**"]
 
 # Settings for some files only.
@@ -430,3 +458,8 @@ vocabulary:
   accept: []
   reject: []
 """
+
+
+def starter_config() -> str:
+    """The commented .contentcheck.yaml that `contentcheck init` writes."""
+    return STARTER_CONFIG_TEMPLATE.replace("{include}", json.dumps(default_include()))

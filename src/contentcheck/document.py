@@ -2,18 +2,52 @@
 
 Rules match on a block's plain text; `Block.to_source` turns a match back into offsets in the
 file as decoded. Offsets are never recovered by searching the source again.
+
+A rule sees a view of the document cut to its scope (`Document.in_scope`): the same source,
+metadata, memo and artefacts, fewer blocks. `Document.whole` is the uncut document.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from typing import Any, Callable, Hashable, TypeVar
+
+from .artefacts import Artefacts
+from .segment import split_sentences
+from .words import word_list
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading|notes)\s*:?\s*$", re.I)
-PROSE_KINDS = ("heading", "paragraph", "list_item", "blockquote", "table_cell", "alt", "title")
+DEFAULT_AUDIENCE = "patients"
+T = TypeVar("T")
+
+
+class BlockKind(str, Enum):
+    """What a prose block is; rules name these in `scope:`."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    BLOCKQUOTE = "blockquote"
+    TABLE_CELL = "table_cell"
+    ALT = "alt"  # an image's alt text
+    TITLE = "title"  # an HTML <title>
+
+    def __str__(self) -> str:
+        return self.value
+
+
+PROSE_KINDS = tuple(BlockKind)
+# Where a rule applies unless its YAML says otherwise: the article's text, not alt text or the page title.
+DEFAULT_SCOPE = tuple(k for k in BlockKind if k not in (BlockKind.ALT, BlockKind.TITLE))
+# Running text: paragraphs, list items and quotes (what duplicates compare and readability measures).
+RUNNING_TEXT = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.BLOCKQUOTE)
+# Running text and table cells: where statements (claims, disclaimers) are made.
+BODY_TEXT = RUNNING_TEXT + (BlockKind.TABLE_CELL,)
 
 
 @dataclass(frozen=True)
@@ -38,11 +72,11 @@ class Sentence:
     end: int
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: blocks are keys of memos and sets
 class Block:
     """One prose unit (a paragraph, heading, list item, table cell, ...) with its source map."""
 
-    kind: str
+    kind: BlockKind
     text: str = ""
     pieces: list[Piece] = field(default_factory=list)
     quoted: bool = False  # inside a blockquote
@@ -99,8 +133,6 @@ class Block:
     @property
     def sentences(self) -> list[Sentence]:
         if self._sentences is None:
-            from .segment import split_sentences
-
             spans = split_sentences(self.text)
             self._sentences = [Sentence(self.text[s:e], s, e) for s, e in spans]
             self._sentence_starts = [s for s, _ in spans]
@@ -111,6 +143,18 @@ class Block:
         sentences = self.sentences
         index = bisect.bisect_right(self._sentence_starts, offset) - 1
         return index if index >= 0 and offset < sentences[index].end else None
+
+    @property
+    def sentence_words(self) -> list[tuple[str, ...]]:
+        """Each sentence's lower-cased words (words.word_list), found once and shared by every rule.
+        Sentences end at white space, so no word straddles two and their lists joined are the block's."""
+        if self._sentence_words is None:
+            self._sentence_words = [tuple(word_list(sentence.text)) for sentence in self.sentences]
+        return self._sentence_words
+
+    @property
+    def words(self) -> list[str]:
+        return [word for words in self.sentence_words for word in words]
 
 
 class LineIndex:
@@ -130,7 +174,7 @@ class LineIndex:
         return self.line_starts[line - 1]
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     """What every rule sees: the decoded source, its prose blocks and its metadata."""
 
@@ -142,8 +186,11 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)  # front matter, <meta>, <title>
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
     health_override: bool | None = None  # from a config override for this path
-    audience: str | None = None  # from the config (top level or an override) for this path
-    cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # derived data rules share (sentence units, ...)
+    configured_audience: str | None = None  # from the config (top level or an override) for this path
+    artefacts: Artefacts = field(default_factory=Artefacts)  # what rules produce besides findings
+    scope: Hashable = None  # which view this is (None: the whole document); part of scoped memo keys
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)  # derived data shared by rules
+    _whole: Document | None = field(default=None, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
 
     @property
@@ -152,20 +199,54 @@ class Document:
             self._lines = LineIndex(self.source)
         return self._lines
 
+    @property
+    def whole(self) -> Document:
+        """The document with every block, whatever view this is."""
+        return self._whole or self
+
+    @property
+    def audience(self) -> str:
+        """Front matter `audience:` first, then the config's, then patients."""
+        declared = self.metadata.get("audience")
+        if isinstance(declared, str) and declared.strip():
+            return declared.strip().lower()
+        return self.configured_audience or DEFAULT_AUDIENCE
+
+    def in_scope(self, kinds: tuple[BlockKind, ...], skip_references: bool) -> Document:
+        """A view holding only the blocks of these kinds (and, with skip_references, none under a
+        References heading); it shares everything else, memo and artefacts included."""
+        whole = self.whole
+        references = whole.reference_blocks() if skip_references else frozenset()
+        view = copy.copy(whole)
+        view._lines, view._whole, view.scope = whole.lines, whole, (frozenset(kinds), skip_references)
+        view.blocks = [b for b in whole.blocks if b.kind in kinds and b not in references]
+        return view
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute(), once per document (every view shares it); `key` names the data and what it
+        depends on, by value or by object (blocks and rule data hash by identity)."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
+    def scoped_memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """memo() for data computed from this view's blocks: views with the same scope share it."""
+        return self.memo((self.scope, key), compute)
+
     def note(self, text: str) -> None:
         """Say something about the run once (a skipped check, a limit reached); the report lists each note once."""
-        notes = self.cache.setdefault("notes", [])
-        if text not in notes:
-            notes.append(text)
+        self.artefacts.note(text)
 
-    def reference_blocks(self) -> set[int]:
-        """ids of blocks under a References / Sources / Bibliography heading (citations, not prose)."""
-        if "reference_blocks" not in self.cache:
-            inside, found = False, set()
-            for block in self.blocks:
-                if block.kind == "heading":
-                    inside = bool(REFERENCE_HEADING.match(block.text))
-                elif inside:
-                    found.add(id(block))
-            self.cache["reference_blocks"] = found
-        return self.cache["reference_blocks"]
+    def reference_blocks(self) -> frozenset[Block]:
+        """Blocks under a References / Sources / Bibliography heading (citations, not prose)."""
+        return self.memo("reference_blocks", self._find_reference_blocks)
+
+    def _find_reference_blocks(self) -> frozenset[Block]:
+        inside, found = False, set()
+        for block in self.whole.blocks:
+            if block.kind == BlockKind.HEADING:
+                inside = bool(REFERENCE_HEADING.match(block.text))
+            elif inside:
+                found.add(block)
+        return frozenset(found)

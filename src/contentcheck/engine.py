@@ -1,45 +1,67 @@
-"""Runs the rules over one document, then passes the findings through small filters in order:
-accepted vocabulary, inline suppressions, duplicates, then position order."""
+"""Checks one document. The fields every rule has are applied here, for every rule type alike: a
+rule runs only for the audiences it names, on a view of the document cut to its scope; a rule that
+crashes becomes a finding; corpus rules hand over their extract. Then the findings pass through
+small filters in order: accepted vocabulary, inline suppressions, repeats, position."""
 
 from __future__ import annotations
 
 import traceback
+from dataclasses import dataclass, field
+from typing import Any, Hashable, Iterable
 
 from .document import Document
-from .families.meta import INTERNAL_ERROR_RULE
-from .finding import Finding
-from .ruletypes import Rule
-from .suppressions import find_regions, is_suppressed
+from .finding import INTERNAL_ERROR_RULE, Finding
+from .metrics import document_metrics
+from .rule import CorpusRule, Rule
+from .suppressions import Region, find_regions, is_suppressed
 
 
-def run_rules(document: Document, rules: list[Rule]) -> list[Finding]:
-    from .families.readability import audience_of
+@dataclass
+class Checked:
+    """One document's findings, and what its corpus rules took from it (with where suppression
+    comments silence findings, for the corpus rules' findings to come)."""
 
+    findings: list[Finding]
+    extracts: dict[str, Any] = field(default_factory=dict)  # corpus rule id -> its extract
+    regions: list[Region] = field(default_factory=list)
+
+
+def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) -> tuple[list[Finding], dict[str, Any]]:
+    """Every rule that applies to the document's audience, each on its view; with `extract`, the
+    corpus rules' extracts too."""
     findings: list[Finding] = []
-    audience = audience_of(document)
+    extracts: dict[str, Any] = {}
+    views: dict[Hashable, Document] = {}
     for rule in rules:
-        if rule.audiences and audience not in rule.audiences:
+        if rule.audiences and document.audience not in rule.audiences:
             continue
+        view = views.get(rule.view_key)
+        if view is None:
+            view = views[rule.view_key] = document.in_scope(rule.scope, rule.SKIP_REFERENCES)
         try:
-            findings.extend(rule.check(document))
+            findings.extend(rule.check(view))
+            if extract and isinstance(rule, CorpusRule):
+                extracts[rule.id] = rule.extract(view)
         except Exception as exc:  # a crashing rule must not stop the others
-            frame = traceback.extract_tb(exc.__traceback__)[-1]
-            hint = f"{type(exc).__name__}: {exc} (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
-            findings.append(Finding(INTERNAL_ERROR_RULE, "style", "error",
-                                    f"rule {rule.id} crashed on this file: {hint}", extra={"crashed_rule": rule.id}))
-    return findings
+            findings.append(_crash(rule, exc))
+    return findings, extracts
 
 
-def drop_accepted(findings: list[Finding], document: Document, accepted: set[str]) -> list[Finding]:
+def _crash(rule: Rule, exc: Exception) -> Finding:
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    hint = f"{type(exc).__name__}: {exc} (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
+    return Finding(INTERNAL_ERROR_RULE, "style", "error", f"rule {rule.id} crashed on this file: {hint}",
+                   extra={"crashed_rule": rule.id})
+
+
+def drop_accepted(findings: list[Finding], document: Document, accepted: frozenset[str]) -> list[Finding]:
     if not accepted:
         return findings
     return [f for f in findings if f.start is None or " ".join(document.source[f.start:f.end].lower().split()) not in accepted]
 
 
-def drop_suppressed(findings: list[Finding], document: Document, known_ids: set[str]) -> list[Finding]:
-    regions, problems = find_regions(document, known_ids)
-    kept = [f for f in findings if not is_suppressed(f, regions)]
-    return kept + problems
+def drop_suppressed(findings: list[Finding], regions: list[Region]) -> list[Finding]:
+    return [f for f in findings if not is_suppressed(f, regions)] if regions else findings
 
 
 def drop_repeats(findings: list[Finding]) -> list[Finding]:
@@ -53,12 +75,17 @@ def drop_repeats(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def check_document(document: Document, rules: list[Rule], known_ids: set[str], accepted: set[str]) -> list[Finding]:
-    findings = run_rules(document, rules)
+def check_document(document: Document, rules: Iterable[Rule], known_ids: frozenset[str],
+                   accepted: frozenset[str], extract: bool = False) -> Checked:
+    """Run the rules, filter and order their findings, fill in lines and columns, and measure the
+    document's readability for the report."""
+    findings, extracts = run_rules(document, rules, extract)
+    regions, problems = find_regions(document, known_ids)
     findings = drop_accepted(findings, document, accepted)
-    findings = drop_suppressed(findings, document, known_ids)
+    findings = drop_suppressed(findings, regions) + problems
     findings = drop_repeats(findings)
     findings.sort(key=Finding.sort_key)
     for finding in findings:
         finding.locate(document)
-    return findings
+    document.artefacts.metrics = document_metrics(document)
+    return Checked(findings, extracts, regions)

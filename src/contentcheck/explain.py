@@ -5,7 +5,7 @@ from __future__ import annotations
 from difflib import get_close_matches
 
 from .errors import ContentcheckError
-from .ruletypes import Rule
+from .rule import Rule
 
 
 def explain(rule_id: str, rules: list[Rule]) -> str:

@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .document import Document
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "none": 4}
 CATEGORIES = ("duplicate", "promotional", "claim", "disclaimer", "disclosure", "readability", "grammar", "style")
+# The engine's own findings: a rule that crashed (the run exits 2), a suppression naming no rule.
+INTERNAL_ERROR_RULE = "meta.internal-error"
+UNKNOWN_ID_RULE = "meta.unknown-rule-id"
 
 
 @dataclass
@@ -31,7 +36,7 @@ class Finding:
     def scope(self) -> str:
         return "document" if self.start is None else "text"
 
-    def locate(self, document) -> None:
+    def locate(self, document: Document) -> None:
         """Fill line, column and text from the offsets; a document finding sits on line 1."""
         if self.start is None:
             self.line, self.column, self.end_line, self.end_column, self.text = 1, 1, 1, 1, None

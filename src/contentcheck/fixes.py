@@ -13,6 +13,7 @@ import tempfile
 
 from .errors import InputError
 from .finding import Finding
+from .sources import read_source
 
 
 def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, int]:
@@ -38,8 +39,6 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def write_atomically(path: str, expected_source: str, new_text: str) -> None:
     """Replace the file's text, unless it changed on disk since it was read."""
-    from .sources import read_source
-
     current = read_source(path, max(len(expected_source.encode("utf-8")) * 4 + 1024, 1 << 20))
     if current != expected_source:
         raise InputError("file changed on disk while it was being checked; not fixed", path)

@@ -6,11 +6,13 @@ edges are checked again in Python with str.isalnum, which knows every script.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
 import re2
 
+from .document import Block, Document
 from .errors import ConfigError
 
 _OPTIONS = re2.Options()
@@ -145,34 +147,34 @@ class OwnPattern:
 SEPARATOR = "\n\x00\n"
 
 
-def joined_blocks(document, blocks) -> tuple[str, list[int]]:
-    """The blocks' texts joined by SEPARATOR, and where each starts; cached per document and scope."""
-    key = ("joined", tuple(id(b) for b in blocks))
-    if key not in document.cache:
-        starts, parts, position = [], [], 0
-        for block in blocks:
-            starts.append(position)
-            parts.append(block.text)
-            position += len(block.text) + len(SEPARATOR)
-        document.cache[key] = (SEPARATOR.join(parts), starts)
-    return document.cache[key]
+def joined_blocks(document: Document, blocks: list[Block]) -> tuple[str, list[int]]:
+    """The blocks' texts joined by SEPARATOR, and where each starts; made once per document and set of blocks."""
+    return document.memo((joined_blocks, tuple(blocks)), lambda: _joined(blocks))
 
 
-def matches_outside_exceptions(matcher: "Matcher", exceptions: "Matcher", document, blocks):
+def _joined(blocks: list[Block]) -> tuple[str, list[int]]:
+    starts, parts, position = [], [], 0
+    for block in blocks:
+        starts.append(position)
+        parts.append(block.text)
+        position += len(block.text) + len(SEPARATOR)
+    return SEPARATOR.join(parts), starts
+
+
+def matches_outside_exceptions(matcher: Matcher, exceptions: Matcher, document: Document,
+                               blocks: list[Block]) -> Iterator[tuple[Block, int, int]]:
     """(block, start, end) for each match of `matcher` not inside a match of `exceptions` in its block
     ("best" is flagged, "best practice" is not)."""
-    excepted_in: dict[int, list[tuple[int, int]]] = {}
+    excepted_in: dict[Block, list[tuple[int, int]]] = {}
     for block, start, end in find_in_blocks(matcher, document, blocks):
-        if id(block) not in excepted_in:
-            excepted_in[id(block)] = list(exceptions.finditer(block.text))
-        if not any(s <= start and end <= e for s, e in excepted_in[id(block)]):
+        if block not in excepted_in:
+            excepted_in[block] = list(exceptions.finditer(block.text))
+        if not any(s <= start and end <= e for s, e in excepted_in[block]):
             yield block, start, end
 
 
-def find_in_blocks(matcher: "Matcher", document, blocks) -> list[tuple[object, int, int]]:
+def find_in_blocks(matcher: Matcher, document: Document, blocks: list[Block]) -> list[tuple[Block, int, int]]:
     """(block, start, end) for every match in the blocks, found with one call over their joined text."""
-    import bisect
-
     if matcher.empty or not blocks:
         return []
     text, starts = joined_blocks(document, blocks)

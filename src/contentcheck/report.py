@@ -9,8 +9,8 @@ from typing import Any, Iterator
 
 import orjson
 
-from . import __version__
-from .finding import SEVERITY_RANK, Finding
+from .finding import INTERNAL_ERROR_RULE, SEVERITY_RANK, Finding
+from .version import __version__
 
 SCHEMA_VERSION = 1
 
@@ -25,6 +25,8 @@ class FileResult:
     source: str = ""  # the decoded text, for formatters that quote lines
     notes: list[str] = field(default_factory=list)  # said once per run, e.g. "grammar: skipped ..."
     facts: dict[str, Any] = field(default_factory=dict)  # health_content, disclaimer, promoted_brand, disclosure
+    fixed: int = 0  # fixes --fix wrote to the file (its findings are those of the fixed text)
+    diff: str | None = None  # what --diff would change, as a unified diff
 
     @property
     def verdict(self) -> str:
@@ -111,7 +113,7 @@ class Report:
         """True when any file or the configuration could not be fully checked (exit code 2)."""
         tally = self.tally()
         return bool(self.problems) or bool(tally.failed_files) or any(
-            rule == "meta.internal-error" for rule, _, _ in tally.by_rule)
+            rule == INTERNAL_ERROR_RULE for rule, _, _ in tally.by_rule)
 
     def count(self, severity: str) -> int:
         return self.tally().by_severity[severity]

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
-from .finding import Finding
+from .finding import UNKNOWN_ID_RULE, Finding
 
 _DIRECTIVE = re.compile(r"^\s*contentcheck\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([^\s].*?))?\s*$", re.DOTALL)
 ALL = "*"
-UNKNOWN_ID_RULE = "meta.unknown-rule-id"
 
 
 @dataclass

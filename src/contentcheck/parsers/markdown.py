@@ -12,13 +12,15 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 from ..errors import InputError
+from ..registry import input_format
 from ..yamlload import load_yaml
 from .comments import find_comments
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.DOTALL)
-_CONTAINERS = {"list_item_open": "list_item", "th_open": "table_cell", "td_open": "table_cell", "heading_open": "heading"}
+_CONTAINERS = {"list_item_open": BlockKind.LIST_ITEM, "th_open": BlockKind.TABLE_CELL, "td_open": BlockKind.TABLE_CELL,
+               "heading_open": BlockKind.HEADING}
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +49,7 @@ def split_front_matter(source: str, path: str) -> tuple[dict, int]:
     return dict(data), match.end()
 
 
+@input_format("markdown", (".md", ".markdown", ".mdown", ".mkd", ".mdx"), packages=("markdown-it-py",))
 def parse_markdown(source: str, path: str) -> Document:
     document = Document(path=path, source=source, format="markdown")
     document.metadata, body_start = split_front_matter(source, path)
@@ -54,7 +57,7 @@ def parse_markdown(source: str, path: str) -> Document:
     body = re.sub(r"[^\r\n]", " ", source[:body_start]) + source[body_start:]
     line_starts = document.lines.line_starts
     cursor = _Cursor(source)
-    containers: list[str] = []
+    containers: list[BlockKind] = []
     quote_depth = 0
     for token in _markdown().parse(body):
         if token.type in _CONTAINERS:
@@ -70,7 +73,7 @@ def parse_markdown(source: str, path: str) -> Document:
             document.comments.extend(find_comments(source, start, end))
         elif token.type == "inline" and token.map:
             start, end = _line_region(line_starts, token.map, len(source))
-            kind = containers[-1] if containers else ("blockquote" if quote_depth else "paragraph")
+            kind = containers[-1] if containers else (BlockKind.BLOCKQUOTE if quote_depth else BlockKind.PARAGRAPH)
             cursor.enter(start, end)
             block = Block(kind, quoted=quote_depth > 0)
             _add_inline(block, token.children or [], cursor, document)
@@ -170,7 +173,7 @@ def _add_inline(block: Block, children, cursor: _Cursor, document: Document) -> 
         elif kind == "image":
             found = cursor.find("![")
             if found >= 0:
-                alt = Block("alt", quoted=block.quoted)
+                alt = Block(BlockKind.ALT, quoted=block.quoted)
                 _add_inline(alt, child.children or [], cursor, document)
                 if alt.text.strip():
                     document.blocks.append(alt)

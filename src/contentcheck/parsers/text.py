@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
+from ..registry import input_format
 from .comments import find_comments
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
 
 
+@input_format("text", (".txt", ".text"))
 def parse_text(source: str, path: str) -> Document:
     document = Document(path=path, source=source, format="text")
     start = 0
@@ -27,6 +29,6 @@ def _add_paragraph(document: Document, source: str, start: int, end: int) -> Non
     while end > start and source[end - 1].isspace():
         end -= 1
     if start < end:
-        block = Block("paragraph")
+        block = Block(BlockKind.PARAGRAPH)
         block.add_verbatim(source, start, end)
         document.blocks.append(block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..registry import report_format
 from ..report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,6 +16,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+@report_format("github")
 def format_github(report: Report, **_: object) -> str:
     lines = []
     for result in report.files:

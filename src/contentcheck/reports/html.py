@@ -8,8 +8,9 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from .. import __version__
+from ..version import __version__
 from ..finding import CATEGORIES
+from ..registry import report_format
 from ..report import FileResult, Report
 
 COLOURS = {"duplicate": "#ffd8a8", "promotional": "#ffc9c9", "claim": "#d0bfff", "disclaimer": "#a5d8ff",
@@ -93,7 +94,9 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     parts.append(f"<p>{by_severity.get('error', 0)} errors, {by_severity.get('warning', 0)} warnings, "
                  f"{by_severity.get('info', 0)} infos.</p>")
     metrics, facts = result.metrics, result.facts
-    grade = next((f.extra.get("target") for f in result.findings if f.rule == "readability.grade-level"), None)
+    # the target a document-level readability finding measured the grade against, if one did
+    grade = next((f.extra["target"] for f in result.findings
+                  if f.category == "readability" and f.start is None and "target" in f.extra), None)
     if metrics.get("words"):
         parts.append("<table class='readability'><tr><th>words</th><th>sentences</th><th>consensus grade</th>"
                      "<th>Flesch-Kincaid</th><th>SMOG</th><th>reading ease</th><th>target</th></tr>"
@@ -126,6 +129,7 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     return "".join(parts)
 
 
+@report_format("html")
 def format_html(report: Report, **_: object) -> str:
     summary = report.summary()
     colours = "".join(f"mark.cat-{c}{{background:{colour}}}" for c, colour in COLOURS.items())

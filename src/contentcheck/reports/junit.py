@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..registry import report_format
 from ..report import Report
 
 
+@report_format("junit")
 def format_junit(report: Report, **_: object) -> str:
     import xml.etree.ElementTree as ET  # only when JUnit is asked for
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..finding import CATEGORIES, SEVERITY_RANK
+from ..registry import report_format
 from ..report import Report
 
 
@@ -13,6 +14,7 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+@report_format("markdown")
 def format_markdown(report: Report, top: int = 20, **_: object) -> str:
     summary = report.summary()
     out = ["## contentcheck", "",

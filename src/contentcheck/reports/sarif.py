@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from ..version import __version__
 from ..fingerprints import fingerprints
+from ..registry import report_format
 from ..report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,6 +34,7 @@ def _rule_descriptor(rule_id: str, rule) -> dict:
     return descriptor
 
 
+@report_format("sarif")
 def format_sarif(report: Report, **_: object) -> str:
     rule_ids = sorted({rule for rule, _, _ in report.tally().by_rule})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}

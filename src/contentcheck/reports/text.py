@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..registry import report_format
 from ..report import Report
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
@@ -45,6 +46,7 @@ def format_claims(result) -> list[str]:
     return lines + [""]
 
 
+@report_format("text")
 def format_text(report: Report, color: bool = False, quiet: bool = False, claims: bool = False,
                 **_: object) -> Iterator[str]:
     """Lines per finding, then the summary; written one file at a time."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from ..errors import ConfigError
 from ..patterns import compile_pattern
-from .base import Rule, field_line
+from ..registry import rule_type
+from ..rule import Rule, field_line
 
 
+@rule_type
 class ConditionalRule(Rule):
     kind = "conditional"
+    PLACEHOLDERS = frozenset({"match"})
     TYPE_FIELDS = {"first": str, "second": str, "ignorecase": bool, "exceptions": list}
 
     def prepare(self, data, path):
@@ -25,7 +28,7 @@ class ConditionalRule(Rule):
         self.exceptions = {str(e) for e in data.get("exceptions") or []}
 
     def check(self, document):
-        blocks = self.blocks(document)
+        blocks = document.blocks
         defined = set()
         any_second = False
         for block in blocks:

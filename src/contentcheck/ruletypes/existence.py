@@ -12,7 +12,8 @@ import re
 
 from ..errors import ConfigError
 from ..patterns import Matcher, matches_outside_exceptions
-from .base import Rule, field_line, item_lines
+from ..registry import rule_type
+from ..rule import Rule, field_line, item_lines
 
 NEGATORS = frozenset("no not never without nothing none neither nor cannot can't isn't aren't doesn't don't "
                      "won't wasn't weren't lacks lack".split())
@@ -25,8 +26,10 @@ def negated(text: str, sentence_start: int, match_start: int) -> bool:
     return any(w in NEGATORS or w.endswith("n't") for w in words[-NEGATION_WINDOW:])
 
 
+@rule_type
 class ExistenceRule(Rule):
     kind = "existence"
+    PLACEHOLDERS = frozenset({"match"})
     TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "nonword": bool, "exceptions": list,
                    "exception_patterns": list, "skip_negated": bool, "warning_cues": list}
 
@@ -48,7 +51,7 @@ class ExistenceRule(Rule):
 
     def check(self, document):
         for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
-                                                            self.blocks(document)):
+                                                            document.blocks):
             if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
                 continue
             yield self.match_finding(block, start, end)

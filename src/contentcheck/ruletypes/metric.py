@@ -14,7 +14,8 @@ import re
 
 from ..errors import ConfigError
 from ..textstats import TextStats, combined, sentence_stats
-from .base import Rule, field_line
+from ..registry import rule_type
+from ..rule import Rule, field_line
 
 _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
               ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
@@ -55,8 +56,10 @@ def evaluate(node: ast.expr, variables: dict[str, float]) -> float:
     raise ValueError("unsupported formula")
 
 
+@rule_type
 class MetricRule(Rule):
     kind = "metric"
+    PLACEHOLDERS = frozenset({"value", "threshold", "words"})
     TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int}
 
     def prepare(self, data, path):
@@ -73,11 +76,10 @@ class MetricRule(Rule):
         self.min_words = data.get("min_words", 1)
 
     def _message(self, value: float, stats: TextStats) -> str:
-        return (self.message.replace("{value}", f"{value:.1f}").replace("{threshold}", f"{self.threshold:g}")
-                .replace("{words}", str(stats.words)))
+        return self.render(value=f"{value:.1f}", threshold=f"{self.threshold:g}", words=stats.words)
 
     def check(self, document):
-        blocks = self.blocks(document)
+        blocks = document.blocks
         if self.unit == "document":
             stats = combined([part for block in blocks for part in sentence_stats(document, block)])
             value = evaluate(self.formula, stats.variables())

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from ..errors import ConfigError
 from ..patterns import Matcher, find_in_blocks
-from .base import Rule, field_line, item_lines
+from ..registry import rule_type
+from ..rule import Rule, field_line, item_lines
 
 
+@rule_type
 class OccurrenceRule(Rule):
     kind = "occurrence"
+    PLACEHOLDERS = frozenset({"count", "match"})
     TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "min": int, "max": int,
                    "include_boilerplate": bool, "metadata_keys": list}
 
@@ -30,12 +33,12 @@ class OccurrenceRule(Rule):
         self.metadata_keys = [str(k) for k in data.get("metadata_keys") or []]
 
     def check(self, document):
-        blocks = self.blocks(document) + (document.boilerplate if self.include_boilerplate else [])
+        blocks = document.blocks + (document.boilerplate if self.include_boilerplate else [])
         matches = find_in_blocks(self.matcher, document, blocks)
         count = len(matches) + sum(1 for key in self.metadata_keys if document.metadata.get(key))
         if self.minimum is not None and count < self.minimum:
-            yield self.finding(self.message.replace("{count}", str(count)))
+            yield self.finding(self.render(count=count))
         if self.maximum is not None and count > self.maximum:
             matches.sort(key=lambda m: m[0].source_offset(m[1]))
             block, start, end = matches[self.maximum]
-            yield self.match_finding(block, start, end, message=self.message.replace("{count}", str(count)))
+            yield self.match_finding(block, start, end, message=self.render(count=count))

@@ -6,7 +6,8 @@ import re
 
 from ..errors import ConfigError
 from ..patterns import Matcher, matches_outside_exceptions
-from .base import Rule, field_line
+from ..registry import rule_type
+from ..rule import Rule, field_line
 
 
 def _match_case(replacement: str, matched: str) -> str:
@@ -36,8 +37,10 @@ def explained(block, start: int, end: int) -> bool:
     return bool(EXPLANATION_CUES.search(window))
 
 
+@rule_type
 class SubstitutionRule(Rule):
     kind = "substitution"
+    PLACEHOLDERS = frozenset({"match", "suggestion"})
     TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool}
 
     def prepare(self, data, path):
@@ -59,7 +62,7 @@ class SubstitutionRule(Rule):
 
     def check(self, document):
         for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
-                                                            self.blocks(document)):
+                                                            document.blocks):
             matched = block.text[start:end]
             replacement = self.swap.get(self._key(matched))
             if replacement is None or (self.skip_explained and explained(block, start, end)):

@@ -1,0 +1,123 @@
+"""The results cache of a project: unchanged files are not checked again. It lives in
+.contentcheck_cache in the current folder (like ruff's .ruff_cache), or --cache-dir, and is always
+safe to delete.
+
+A file's result is keyed on its path and text, the configuration's fingerprint (every rule as built,
+every data file a rule reads, the settings), contentcheck's own code, and the versions of the
+packages whose data decides findings. Entries are JSON, never pickle: a cache folder may come from
+an untrusted repository.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Iterable
+
+import orjson  # JSON in and out of the cache: ~2x json's speed to read, ~8x to write
+
+from .finding import Finding
+from .metrics import PACKAGES as METRICS_PACKAGES
+from .registry import INPUT_FORMATS, RULE_TYPES
+from .report import FileResult
+from .rule import CorpusRule
+from .suppressions import Region
+from .usercache import write_bytes_atomically
+from .version import __version__
+
+DEFAULT_RESULTS_DIR = ".contentcheck_cache"
+
+
+@lru_cache(maxsize=1)
+def environment_fingerprint() -> str:
+    """A hash of contentcheck's own source files (an edited checkout, not only a new version, never
+    reuses results it did not produce) and of the versions of the packages whose data decides findings
+    (those every rule type and input format declares, and the readability figures')."""
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    packages = set(METRICS_PACKAGES)
+    packages.update(p for rule_type in RULE_TYPES.values() for p in rule_type.PACKAGES)
+    packages.update(p for input_format in INPUT_FORMATS.values() for p in input_format.packages)
+    for package in sorted(packages):
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} missing".encode())
+    return digest.hexdigest()
+
+
+def result_key(config_fingerprint: str, path: str, text: str) -> str:
+    digest = hashlib.sha256()
+    for part in (environment_fingerprint(), config_fingerprint, path, text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _json(data) -> bytes:
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    except TypeError:  # lone surrogates (from a file name that is not UTF-8): escaped, so the entry stays valid
+        return json.dumps(data).encode("ascii")
+
+
+def store_result(folder: Path, key: str, result: FileResult, extracts: dict[str, Any] | None,
+                 regions: list[Region], rules: dict[str, CorpusRule]) -> None:
+    """Save one file's result; what its corpus rules took from it goes beside it (as each rule
+    dumps it), read only when files changed."""
+    # findings as their dataclass fields, which Finding(**fields) rebuilds
+    data = {"findings": [vars(f) for f in result.findings], "claims": result.claims,
+            "metrics": result.metrics, "notes": result.notes, "facts": result.facts}
+    if extracts:
+        corpus = {"extracts": {rule_id: rules[rule_id].dump_extract(extract) for rule_id, extract in extracts.items()},
+                  "regions": [vars(r) for r in regions]}
+        write_bytes_atomically(folder / key[:2] / f"{key}.corpus.json", _json(corpus))
+    write_bytes_atomically(folder / key[:2] / f"{key}.json", _json(data))
+
+
+def load_result(folder: Path, key: str, path: str, text: str, rules: dict[str, CorpusRule] | None = None):
+    """(FileResult, extracts, regions) from the cache, or None when absent or unreadable; with
+    `rules` (the file's corpus rules by id), the corpus rules' extracts too."""
+    try:
+        data = orjson.loads((folder / key[:2] / f"{key}.json").read_bytes())
+        result = FileResult(path=path, source=text, claims=data["claims"], metrics=data["metrics"],
+                            notes=data["notes"], facts=data["facts"],
+                            findings=[Finding(**finding) for finding in data["findings"]])
+        if not rules:
+            return result, None, []
+        corpus = orjson.loads((folder / key[:2] / f"{key}.corpus.json").read_bytes())
+        extracts = {rule_id: rules[rule_id].load_extract(dumped) for rule_id, dumped in corpus["extracts"].items()}
+        return result, extracts, [Region(**region) for region in corpus["regions"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_corpus_findings(folder: Path, key: str, found: Iterable[tuple[int, list[Finding]]]) -> None:
+    """Save the corpus findings of a run (file index, findings), one JSON line per file, written
+    as they are made; under the key of all the run's files together."""
+    path = folder / "corpus" / f"{key}.jsonl"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            for file, findings in found:
+                out.write(_json([file, [vars(f) for f in findings]]).decode("utf-8") + "\n")
+        os.replace(temporary, path)
+    except OSError:
+        for _ in found:  # the findings must still reach the report
+            pass
+
+
+def load_corpus_findings(folder: Path, key: str) -> list[tuple[int, list[Finding]]] | None:
+    """The corpus findings stored under `key`, as a list of (file index, findings), or None."""
+    try:
+        with open(folder / "corpus" / f"{key}.jsonl", encoding="utf-8") as stored:
+            return [(file, [Finding(**f) for f in findings]) for file, findings in map(orjson.loads, stored)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,323 @@
+"""A run, in one direction: find the files, then for each (in this process or in workers) read,
+parse, check, fix and check again; then the corpus stage, then the baseline. Every stage reads the
+same frozen Options. Each file goes through `check_one`, whether the run is serial or parallel, so
+the report is the same either way; corpus extracts are reduced in file order."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from .baseline import drop_baselined, load_baseline
+from .config import Config, ConfigResolver
+from .corpus import Corpus, CorpusPayload, add_findings
+from .engine import check_document
+from .errors import ContentcheckError
+from .fixes import apply_fixes, unified_diff, write_atomically
+from .options import Options
+from .registry import parse
+from .report import FileResult, Report
+from .results_cache import load_corpus_findings, load_result, result_key, store_corpus_findings, store_result
+from .rule import CorpusRule
+from .sources import decode, read_source, walk
+from .spool import PickledResult, ResultList, SpooledResults
+
+# An unchanged re-run of up to this many files keeps the cached results in memory (~40 KB each:
+# 80 MB at most); above it they are spooled, as in every other run.
+CACHED_RESULTS_IN_MEMORY = 2000
+TEXTS_KEPT = 50_000_000  # characters of file text the corpus key may hand on to the check
+
+
+@dataclass
+class Outcome:
+    """One file's result, with what it gives the corpus stage (None when the run has no corpus stage,
+    or the last run's corpus findings still hold)."""
+
+    result: FileResult | PickledResult
+    corpus: CorpusPayload | None = None
+
+
+def corpus_rules(config: Config, path: str) -> dict[str, CorpusRule]:
+    return {rule.id: rule for rule in config.rules_for(path) if isinstance(rule, CorpusRule)}
+
+
+# --- one file --------------------------------------------------------------------------------------
+def check_text_as(text: str, path: str, config: Config, fmt: str | None = None, extract: bool = False):
+    """Parse and check one text: (FileResult, corpus extracts or None, suppression regions)."""
+    result = FileResult(path=path, source=text)
+    try:
+        document = parse(text, path, fmt)
+        document.health_override = config.health_for(path)
+        document.configured_audience = config.audience_for(path)
+        rules = config.rules_for(path)
+    except ContentcheckError as exc:
+        result.error = str(exc) if exc.path else f"{path}: {exc}"
+        return result, None, []
+    checked = check_document(document, rules, config.rule_ids(), config.accepted_terms(), extract)
+    artefacts = document.artefacts
+    result.findings = checked.findings
+    result.claims = [claim.to_json() for claim in artefacts.claims]
+    result.metrics = artefacts.metrics
+    result.notes = artefacts.notes
+    result.facts = artefacts.facts.to_json()
+    return result, (checked.extracts if extract else None), checked.regions
+
+
+class FileChecker:
+    """Checks files one at a time for a run: from the results cache when it has the file's text,
+    with the fixes applied and the fixed text checked again when the run fixes. One per process."""
+
+    def __init__(self, options: Options, together: bool, collect: bool, read: dict | None = None):
+        self.options = options
+        self.resolver = options.resolver()
+        self.cache = Path(options.cache_dir) / "results" if options.cache_dir else None
+        self.together = together  # files checked together: extract (and cache) what corpus rules need
+        self.collect = collect  # ... and hand it on, unless the last run's corpus findings still hold
+        self.read = dict(read or {})  # path -> (text, cache key) of files this run has read already
+
+    def check_file(self, path: str) -> Outcome:
+        try:
+            config = self.resolver.for_path(path)
+            text, key = self.read.pop(path, (None, None))
+            if text is None:
+                text = read_source(path, config.max_file_size)
+            return self._outcome(path, text, config, key)
+        except ContentcheckError as exc:
+            return Outcome(FileResult(path=path, error=str(exc)))
+
+    def check_stdin(self) -> Outcome:
+        """'-': never cached, fixed or diffed."""
+        name = self.options.stdin_name
+        config = self.resolver.for_path(str(Path.cwd() / (self.options.stdin_filename or "stdin.md")))
+        try:
+            text = decode(self.options.stdin or b"", name)
+        except ContentcheckError as exc:
+            return Outcome(FileResult(path=name, error=str(exc)))
+        result, extracts, regions = check_text_as(text, name, config, extract=self.together)
+        return self._packed(result, extracts, regions, config)
+
+    def _outcome(self, path: str, text: str, config: Config, key: str | None) -> Outcome:
+        result, extracts, regions = self._checked_or_cached(path, text, config, key)
+        if (self.options.fix or self.options.diff) and not result.error:
+            fixed_text, applied = apply_fixes(text, result.findings)
+            if applied and self.options.diff:
+                result.diff = unified_diff(path, text, fixed_text)
+            elif applied:
+                try:
+                    write_atomically(path, text, fixed_text)
+                except ContentcheckError as exc:
+                    result.error = str(exc)
+                else:
+                    result, extracts, regions = self._checked_or_cached(path, fixed_text, config, None)
+                    result.fixed = applied
+        return self._packed(result, extracts, regions, config)
+
+    def _checked_or_cached(self, path: str, text: str, config: Config, key: str | None):
+        """check_text_as, from the results cache when it has this text (`key`, when given, is the
+        cache key already made from this very text)."""
+        if self.cache is None:
+            return check_text_as(text, path, config, extract=self.collect)
+        rules = corpus_rules(config, path)
+        key = key or result_key(config.fingerprint() + ("+corpus" if self.together else ""), path, text)
+        cached = load_result(self.cache, key, path, text, rules if self.collect else None)
+        if cached is not None:
+            return cached
+        result, extracts, regions = check_text_as(text, path, config, extract=self.together)
+        if not result.error:
+            store_result(self.cache, key, result, extracts, regions, rules)
+        return result, (extracts if self.collect else None), regions
+
+    def _packed(self, result: FileResult, extracts: dict[str, Any] | None, regions, config: Config) -> Outcome:
+        """The outcome with each extract packed where the file was checked (CorpusRule.pack_extract)."""
+        if not extracts or result.error:
+            return Outcome(result)
+        rules = corpus_rules(config, result.path)
+        return Outcome(result, CorpusPayload({rule_id: rules[rule_id].pack_extract(extract)
+                                              for rule_id, extract in extracts.items()}, regions))
+
+
+# --- worker processes ------------------------------------------------------------------------------
+_WORKER: dict[str, FileChecker] = {}
+
+
+def tune_gc_for_batch() -> None:
+    """For a process that checks many files: parsing makes many short-lived objects, and with the
+    default thresholds the cyclic collector ran every few hundred of them and walked everything
+    still alive, about a tenth of the run. Objects made so far (rules, tables) are frozen out of its
+    walks, and it runs every 20,000 allocations instead of 700."""
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
+
+
+def _worker_start(options: Options, together: bool, collect: bool) -> None:
+    _WORKER["checker"] = FileChecker(options, together, collect)
+    tune_gc_for_batch()
+
+
+def _worker_check(path: str) -> Outcome:
+    outcome = _WORKER["checker"].check_file(path)
+    if _WORKER["checker"].options.spool:
+        outcome.result = PickledResult(outcome.result)  # the parent writes its bytes to the spool as they are
+    return outcome
+
+
+def _outcomes(files: list[str], checker: FileChecker, jobs: int) -> Iterator[Outcome]:
+    """Each file's outcome, in file order, from this process or from `jobs` workers."""
+    if jobs <= 1:
+        for path in files:
+            yield checker.check_file(path)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # here: a serial run need not pay to import it
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                             initargs=(checker.options, checker.together, checker.collect)) as pool:
+        chunk = max(1, min(16, len(files) // (jobs * 8)))  # small: the last chunk is a tail only one worker runs
+        yield from pool.map(_worker_check, files, chunksize=chunk)
+
+
+# --- the run ---------------------------------------------------------------------------------------
+def run(paths: list[str], options: Options, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check files and folders ("-" is stdin); unreadable files become per-file errors, the rest are
+    still checked."""
+    resolver = options.resolver()
+    baseline = load_baseline(options.baseline) if options.baseline else None
+    report = Report()
+    if options.spool:
+        report.files = SpooledResults()
+    use_stdin = "-" in paths
+    files = expand_paths([p for p in paths if p != "-"], resolver, list(options.exclude), report)
+    if options.changed_since:
+        changed = changed_files(options.changed_since)
+        files = [f for f in files if _real_path(f) in changed]
+    total = len(files) + use_stdin
+    together = total > 1
+    corpus = Corpus() if together else None
+    done = 0
+
+    def take(outcome: Outcome, config: Config | None) -> None:
+        nonlocal done
+        _take(report, corpus, outcome, config)
+        done += 1
+        if progress:
+            progress(done, total)
+
+    if use_stdin:
+        stdin_checker = FileChecker(options, together, together)
+        take(stdin_checker.check_stdin(), resolver.for_path(str(Path.cwd() / (options.stdin_filename or "stdin.md"))))
+    corpus_key, read = None, {}
+    if together and options.cache_dir and not use_stdin and not (options.fix or options.diff):
+        corpus_key, read = _corpus_key(files, resolver, keep_texts=len(files) <= CACHED_RESULTS_IN_MEMORY)
+    known = load_corpus_findings(Path(options.cache_dir) / "results", corpus_key) if corpus_key else None
+    jobs = options.processes(len(files))
+    if known is not None:
+        # Nothing changed since the last run: every result is in the cache and its corpus findings
+        # still hold. Reading the results here is quicker than starting workers to read them.
+        jobs, known_for = 1, dict(known)
+        if options.spool and len(files) <= CACHED_RESULTS_IN_MEMORY:
+            report.files = ResultList(report.files)  # a spool would only pickle and unpickle what was just read
+    else:
+        read = {}  # workers read (and key) their files themselves
+    checker = FileChecker(options, together, together and known is None, read)
+    for path, outcome in zip(files, _outcomes(files, checker, jobs)):
+        if known is not None and isinstance(outcome.result, FileResult):
+            outcome.result.add_findings(known_for.pop(len(report.files), []))
+        take(outcome, _config_or_none(resolver, path))
+    if known is None and corpus is not None:
+        found = corpus.merge_into(report.files)
+        if corpus_key:
+            store_corpus_findings(Path(options.cache_dir or "") / "results", corpus_key, found)
+        else:
+            for _ in found:
+                pass
+    if baseline is not None:
+        report.baselined = drop_baselined(report, baseline)
+    return report
+
+
+def _config_or_none(resolver: ConfigResolver, path: str) -> Config | None:
+    try:
+        return resolver.for_path(path)
+    except ContentcheckError:
+        return None  # the file's config is broken: its result already says so
+
+
+def _take(report: Report, corpus: Corpus | None, outcome: Outcome, config: Config | None) -> None:
+    result = outcome.result
+    report.files.append(result)
+    if result.error or config is None:
+        return
+    report.fail_on = report.fail_on or config.fail_on
+    for rule in config.rules_for(result.path):
+        report.rules.setdefault(rule.id, rule)
+    if corpus is not None and outcome.corpus is not None:
+        corpus.add(len(report.files) - 1, result.path, outcome.corpus, corpus_rules(config, result.path))
+
+
+def _corpus_key(files: list[str], resolver: ConfigResolver,
+                keep_texts: bool = False) -> tuple[str, dict[str, tuple[str, str]]]:
+    """What every file's cached result is keyed on, taken together: equal keys mean the corpus
+    findings of the last run with them still hold. Reading each file here is cheap next to checking.
+    With keep_texts, each file's text and result key come back too (up to TEXTS_KEPT characters in
+    all), so that an unchanged re-run, whose results hold every text anyway, reads and hashes each
+    file once; otherwise each is read and keyed again when checked, since a key must come from the
+    very text it stands for."""
+    digest, kept, budget = hashlib.sha256(), {}, TEXTS_KEPT if keep_texts else 0
+    for path in files:
+        try:
+            config = resolver.for_path(path)
+            text = read_source(path, config.max_file_size)
+            part = result_key(config.fingerprint() + "+corpus", path, text)
+            if len(text) <= budget:
+                kept[path], budget = (text, part), budget - len(text)
+        except ContentcheckError as exc:
+            part = f"unreadable {exc}"
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest(), kept
+
+
+# --- which files -----------------------------------------------------------------------------------
+def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] | None = None,
+                 report: Report | None = None) -> list[str]:
+    """Files named directly are always checked; folders are walked with include/exclude/.gitignore."""
+    files: list[str] = []
+    for path in paths:
+        if Path(path).is_dir():
+            config = resolver.for_path(str(Path(path) / "_"))
+            files.extend(walk(path, config.include, config.exclude + list(exclude or [])))
+        elif Path(path).exists() or Path(path).is_symlink():
+            files.append(path)
+        elif report is not None:
+            report.files.append(FileResult(path=path, error=f"{path}: no such file or directory"))
+        else:
+            raise ContentcheckError("no such file or directory", path)
+    seen: set[str] = set()
+    return [f for f in files if not (f in seen or seen.add(f))]
+
+
+def _real_path(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: it cannot be a changed file
+        return os.path.abspath(path)
+
+
+def changed_files(revision: str) -> set[str]:
+    """Absolute paths of files changed since `revision` (committed or not), plus untracked files."""
+    import subprocess  # here: only --changed-since runs git, and importing it costs every run ~5 ms
+
+    def git(*args: str) -> list[str]:
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            detail = (getattr(exc, "stderr", "") or str(exc)).strip()
+            reason = detail.splitlines()[-1] if detail else str(exc)
+            raise ContentcheckError(f"--changed-since {revision}: git failed: {reason}") from None
+        return [line for line in done.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    names = git("diff", "--name-only", revision, "--") + git("ls-files", "--others", "--exclude-standard")
+    return {str((top / name).resolve()) for name in names}

@@ -1,0 +1,26 @@
+"""Words as the comparing rules see them: lower-cased runs of letters and digits, with inner
+apostrophes kept ("don't") and the typographic apostrophe written as '."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def word_list(text: str) -> list[str]:
+    """Lower-cased words, for comparing (offsets not needed, so one findall over the lowered text).
+    The same words as words_with_offsets: lower() keeps every character's length and word-ness
+    except İ's, whose lower case is two characters."""
+    if "İ" in text:
+        return [word for word, _, _ in words_with_offsets(text)]
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def normalise(text: str) -> str:
+    """The words of a text joined by single spaces: case, punctuation and quote style set aside."""
+    return " ".join(word_list(text))
