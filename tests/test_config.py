@@ -1,7 +1,6 @@
 """Configuration discovery, selection and the one-line errors users see for broken configs."""
 
 import textwrap
-import time
 
 import pytest
 
@@ -104,11 +103,10 @@ def test_bad_config_is_one_line_error_with_file_and_line(tmp_path, config, messa
     assert text.startswith(f"{path}:{line}:" if line else f"{path}:")
 
 
-def test_alias_bomb_is_refused_quickly(tmp_path):
+def test_alias_bomb_is_refused_before_it_is_built(tmp_path):
+    """Aliases are refused from the parse events, so nothing is expanded (benchmarks/worst_cases.py times it)."""
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
     path = write(tmp_path / ".contentcheck.yaml", bomb)
-    started = time.perf_counter()
     with pytest.raises(ConfigError, match="aliases"):
         load_config_file(path)
-    assert time.perf_counter() - started < 1.0

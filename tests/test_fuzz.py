@@ -3,22 +3,17 @@ control characters, unbalanced markup, random suppression comments) through ever
 report format. Nothing may raise; every finding's offsets lie inside the text, `text` is the source
 slice, and line/column agree with the offsets.
 
-CI runs a short profile; `HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py` runs a long one.
+CI runs a short profile (tests/conftest.py); `HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py` runs a long one.
 """
 
 import json
-import os
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from contentcheck import Config, check_text
 from contentcheck.document import LineIndex
 from contentcheck.report import Report
 from contentcheck.registry import REPORT_FORMATS, render
-
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CONFIG = Config(select=["duplicates", "promotional", "claims", "disclaimers", "readability", "plain-language",
                         "style", "grammar.spelling", "meta"])

@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -57,9 +56,7 @@ def test_inputs_that_are_not_errors_are_checked(bad_inputs):
     for label in ("HTML nested 10,000 levels", "file named with spaces", "non-ASCII file name"):
         result = run(by_label[label])
         assert result.returncode == 1 and "promotional.superlatives" in result.stdout, label
-    started = time.perf_counter()
-    assert run(by_label["a line of 1,000,000 characters"]).returncode == 0
-    assert time.perf_counter() - started < 30
+    assert run(by_label["a line of 1,000,000 characters"]).returncode == 0  # benchmarks/bad_inputs.py times it
     assert run(by_label["Markdown nested 10,000 levels"]).returncode in (0, 1)
 
 

@@ -8,6 +8,7 @@ entry-point group `contentcheck.plugins`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Callable, Iterable, TypeVar
@@ -91,6 +92,11 @@ def parse(text: str, path: str, fmt: str | None = None) -> Document:
 def suffixes() -> list[str]:
     """Every suffix some input format claims, sorted."""
     return sorted({suffix for input_format in INPUT_FORMATS.values() for suffix in input_format.suffixes})
+
+
+def suffix_pattern() -> str:
+    """A regex matching the files some input format claims, in any case (the pre-commit hook's `files:`)."""
+    return "(?i)\\.(" + "|".join(re.escape(suffix[1:]) for suffix in suffixes()) + ")$"
 
 
 def default_include() -> list[str]:

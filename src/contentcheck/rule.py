@@ -97,7 +97,7 @@ class Rule:
                 known = ", ".join("{" + p + "}" for p in sorted(cls.PLACEHOLDERS)) or "none"
                 hint = get_close_matches(name, sorted(cls.PLACEHOLDERS), n=1)
                 guess = f"; did you mean '{{{hint[0]}}}'?" if hint else ""
-                raise ConfigError(f"message placeholder '{{{name}}}' is not one a {cls.kind} rule fills "
+                raise ConfigError(f"message placeholder '{{{name}}}' is not one the {cls.kind} rule type fills "
                                   f"(it fills: {known}){guess}", path, line)
 
     @classmethod

@@ -72,6 +72,7 @@ def _matches(relative: str, globs: list[str]) -> bool:
 def walk(root: str, include: list[str], exclude: list[str]) -> list[str]:
     """Files under `root` matching include globs, skipping excluded, hidden and git-ignored paths."""
     found: list[str] = []
+    include_lower = [glob.lower() for glob in include]  # a suffix is a suffix in any case, as when a file is named
     base = Path(root)
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
@@ -96,6 +97,6 @@ def walk(root: str, include: list[str], exclude: list[str]) -> list[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules" and not ignored(here / d, True))
         for name in sorted(files):
             path = here / name
-            if _matches(name, include) and not ignored(path, False):
+            if _matches(name.lower(), include_lower) and not ignored(path, False):
                 found.append(str(path))
     return found
