@@ -44,9 +44,12 @@ def main() -> None:
     files = sorted(str(p) for p in corpus.rglob("*.md"))
     textlint = HERE / "node" / "node_modules" / ".bin" / "textlint"
     tools = {
-        f"contentcheck --jobs {os.cpu_count()}": [sys.executable, "-m", "contentcheck", "check", str(corpus), "--jobs", "0",
-                                                  "--no-cache", "--format", "json", "--output", os.devnull, "--exit-zero"],
-        "contentcheck --jobs 1": [sys.executable, "-m", "contentcheck", "check", str(corpus), "--jobs", "1", "--no-cache",
+        f"contentcheck --jobs {os.cpu_count()}": [sys.executable, "-m", "contentcheck", "check", str(corpus), "--jobs",
+                                                  "0",
+                                                  "--no-cache", "--format", "json", "--output", os.devnull,
+                                                  "--exit-zero"],
+        "contentcheck --jobs 1": [sys.executable, "-m", "contentcheck", "check", str(corpus), "--jobs", "1",
+                                  "--no-cache",
                                   "--format", "json", "--output", os.devnull, "--exit-zero"],
     }
     if shutil.which("proselint"):

@@ -35,7 +35,8 @@ def evaluate() -> dict:
         matched: set[int] = set()
         for phrase in planted.get("promotional", []):
             totals["promotional_planted"] += 1
-            hits = [i for i, f in enumerate(promo) if phrase.lower() in f.text.lower() or f.text.lower() in phrase.lower()]
+            wanted = phrase.lower()
+            hits = [i for i, f in enumerate(promo) if wanted in f.text.lower() or f.text.lower() in wanted]
             if hits:
                 totals["promotional_found"] += 1
                 matched.update(hits)

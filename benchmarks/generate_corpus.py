@@ -20,7 +20,8 @@ TREATMENTS = ["physiotherapy", "regular walking", "a heat pad", "paracetamol", "
               "less caffeine", "weight loss", "yoga", "a saline spray"]
 PEOPLE = ["many adults", "older people", "children", "people who work at a desk", "pregnant women",
           "people with arthritis", "athletes", "shift workers", "teenagers", "most people"]
-VERBS = ["may ease", "can help with", "often reduces", "might improve", "is sometimes used for", "may lower the risk of"]
+VERBS = ["may ease", "can help with", "often reduces", "might improve", "is sometimes used for",
+         "may lower the risk of"]
 TIMES = ["within a few weeks", "over several months", "after a few days", "in the long term", "by the next season"]
 ADVICE = ["Talk to your GP", "Ask a pharmacist", "Keep a symptom diary", "Rest when you need to",
           "Drink plenty of water", "Avoid known triggers", "Take breaks from screens", "Sleep at regular times"]

@@ -56,7 +56,8 @@ def test_changed_since_checks_only_changed_files(tmp_path):
 
 def test_jobs_output_is_identical_to_serial(tmp_path):
     for i in range(12):
-        shared = "This paragraph about spinal decompression is shared word for word between several of the articles here."
+        shared = ("This paragraph about spinal decompression is shared word for word between several of the "
+                  "articles here.")
         (tmp_path / f"p{i:02}.md").write_text(f"# Post {i}\n\nThe best clinic number {i}. Order now.\n\n"
                                               + (shared if i % 4 == 0 else f"Unique text {i}.") + "\n")
     serial = run("check", ".", "--format", "json", "--jobs", "1", cwd=tmp_path).stdout
@@ -77,7 +78,8 @@ def test_results_cache_reuses_unchanged_files_and_misses_changed_ones(tmp_path):
     assert '"Guaranteed"' in changed and len(list((tmp_path / ".contentcheck_cache" / "results").rglob("*.json"))) == 3
     other_rules = run("check", ".", "--select", "plain-language", "--format", "json", cwd=tmp_path).stdout
     assert '"Order now"' not in other_rules  # a different rule set never reuses these results
-    assert run("check", ".", "--select", "promotional", "--no-cache", "--format", "json", cwd=tmp_path).stdout == changed
+    assert run("check", ".", "--select", "promotional", "--no-cache", "--format", "json",
+               cwd=tmp_path).stdout == changed
 
 
 def test_unchanged_rerun_gives_the_cold_report_whether_results_stay_in_memory_or_are_spooled(tmp_path, monkeypatch):

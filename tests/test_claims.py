@@ -56,9 +56,11 @@ def test_claims_library_errors_name_file_and_line(tmp_path):
     (tmp_path / ".contentcheck.yaml").write_text("claims_library: approved.yaml\n")
     (tmp_path / "approved.yaml").write_text("claims:\n  - text: Walking helps.\n")
     (tmp_path / "post.md").write_text("Walking helps back pain.\n")
-    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", str(tmp_path)], capture_output=True,
+                            text=True)
     assert result.returncode == 2
-    assert result.stderr.strip() == f"error: {tmp_path}/approved.yaml:2: each approved claim needs a non-empty 'references' list"
+    assert result.stderr.strip() == (f"error: {tmp_path}/approved.yaml:2: each approved claim needs a non-empty "
+                                     "'references' list")
 
 
 def test_text_report_prints_register_with_claims_flag():

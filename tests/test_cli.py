@@ -79,7 +79,8 @@ def test_missing_path_and_unknown_select_are_usage_errors():
     assert missing.returncode == 2 and "no/such/file.md: no such file or directory" in missing.stdout
     unknown = run("check", "samples", "--select", "promotionl")
     assert unknown.returncode == 2
-    assert unknown.stderr.strip() == "error: unknown rule id, pack or category 'promotionl' in select; did you mean 'promotional'?"
+    assert unknown.stderr.strip() == ("error: unknown rule id, pack or category 'promotionl' in select; "
+                                      "did you mean 'promotional'?")
     option = run("check", "--format", "yaml")
     assert option.returncode == 2 and "Invalid value for '--format'" in option.stderr
 

@@ -3,15 +3,17 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contentcheck import Config, check_text
 from contentcheck.families.disclaimers import DisclaimerModel, _disclaimer_model, _load
 from contentcheck.packs import builtin_rules_dir
 
 WORDINGS = yaml.safe_load((Path(__file__).parent / "disclaimer_wordings.yaml").read_text(encoding="utf-8"))
-MODEL: DisclaimerModel = _load(str((builtin_rules_dir() / "disclaimers" / "_elements.yaml").resolve()), _disclaimer_model)
+MODEL: DisclaimerModel = _load(str((builtin_rules_dir() / "disclaimers" / "_elements.yaml").resolve()),
+                               _disclaimer_model)
 HEALTH_BODY = ("Back pain is common. Most people get better with gentle exercise, heat and simple painkillers such as "
                "ibuprofen. The symptoms usually ease within a few weeks without any treatment.")
 
@@ -38,7 +40,8 @@ def test_rejected_wording(wording):
 
 def test_missing_disclaimer_suggests_configured_text():
     [finding] = check_text(HEALTH_BODY, "a.txt", Config(select=["disclaimers.medical-disclaimer"])).findings
-    assert finding.scope == "document" and finding.suggestion.startswith("This article is for general information only.")
+    assert finding.scope == "document"
+    assert finding.suggestion.startswith("This article is for general information only.")
 
 
 def test_placement_top_reports_a_disclaimer_at_the_bottom(tmp_path):

@@ -98,7 +98,7 @@ def test_cross_file_paragraph_and_sentence_name_the_other_file(tmp_path):
 def test_cross_file_reworded_paragraph_found_by_minhash(tmp_path):
     reworded = PARAGRAPH.replace("gently stretches", "slowly stretches").replace("several sessions", "many sessions")
     write_site(tmp_path, {"a.md": PARAGRAPH + "\n", "b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})
-    [(name, line, message)] = cross_findings(check_paths([str(tmp_path)]))
+    [(name, _, message)] = cross_findings(check_paths([str(tmp_path)]))
     assert name == "b.md" and "a.md:1" in message and "% similar" in message
 
 
@@ -109,8 +109,9 @@ def test_reworded_paragraph_found_across_folders_whose_configs_set_other_thresho
     reworded = PARAGRAPH.replace("gently stretches", "slowly stretches").replace("several sessions", "many sessions")
     (tmp_path / "strict").mkdir()
     (tmp_path / "strict" / ".contentcheck.yaml").write_text("options:\n  duplicates.cross-file:\n    threshold: 0.75\n")
-    write_site(tmp_path, {"a.md": PARAGRAPH + "\n", "strict/b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})
-    [(name, line, message)] = cross_findings(check_paths([str(tmp_path)], jobs=jobs))
+    write_site(tmp_path,
+               {"a.md": PARAGRAPH + "\n", "strict/b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})
+    [(name, _, message)] = cross_findings(check_paths([str(tmp_path)], jobs=jobs))
     assert name == "b.md" and "a.md:1" in message and "% similar" in message
 
 
@@ -124,7 +125,8 @@ def test_boilerplate_repeated_in_most_files_is_not_reported(tmp_path):
 def test_allow_list_from_config_options(tmp_path):
     (tmp_path / ".contentcheck.yaml").write_text(
         "options:\n  duplicates.cross-file:\n    allow: ['Sign up to our newsletter for weekly health tips.']\n")
-    write_site(tmp_path, {f"p{i}.md": f"Post {i}.\n\nSign up to our newsletter for weekly health tips.\n" for i in range(2)}
+    write_site(tmp_path,
+               {f"p{i}.md": f"Post {i}.\n\nSign up to our newsletter for weekly health tips.\n" for i in range(2)}
                | {f"q{i}.md": f"Other post {i} with its own words.\n" for i in range(8)})
     assert cross_findings(check_paths([str(tmp_path)])) == []
 
@@ -147,7 +149,7 @@ def test_lsh_banding_favours_recall_around_the_threshold():
         bands, rows = lsh_bands(threshold, 128)
         assert bands * rows <= 128
 
-        def candidate(similarity):
+        def candidate(similarity, rows=rows, bands=bands):
             return 1 - (1 - similarity ** rows) ** bands
 
         assert candidate(threshold) >= 0.8 and candidate(threshold + 0.06) >= 0.95

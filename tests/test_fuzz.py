@@ -8,12 +8,13 @@ CI runs a short profile (tests/conftest.py); `HYPOTHESIS_PROFILE=long pytest tes
 
 import json
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contentcheck import Config, check_text
 from contentcheck.document import LineIndex
-from contentcheck.report import Report
 from contentcheck.registry import REPORT_FORMATS, render
+from contentcheck.report import Report
 
 CONFIG = Config(select=["duplicates", "promotional", "claims", "disclaimers", "readability", "plain-language",
                         "style", "grammar.spelling", "meta"])

@@ -8,8 +8,9 @@ mapping back to the Markdown source) is the real code.
 import subprocess
 import sys
 
-from contentcheck import Config, check_text
 from languagetool_standin import StandInLanguageTool
+
+from contentcheck import Config, check_text
 
 ENV_URL = "CONTENTCHECK_LANGUAGETOOL_URL"  # read by the command line
 
@@ -50,7 +51,8 @@ def test_cli_flag_and_summary(tmp_path):
                                  "--select", "grammar.languagetool", "--languagetool-url", server.url],
                                 capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"{tmp_path}/a.md:3:25: grammar.languagetool [warning] The pronoun and the verb 'go' do not agree." in result.stdout
+    expected = f"{tmp_path}/a.md:3:25: grammar.languagetool [warning] The pronoun and the verb 'go' do not agree."
+    assert expected in result.stdout
     without = subprocess.run([sys.executable, "-m", "contentcheck", "check", str(tmp_path / "a.md"),
                               "--select", "grammar.languagetool"], capture_output=True, text=True,
                              env={"PATH": "/usr/bin:/bin"})

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from evaluate_labels import evaluate  # noqa: E402
+from evaluate_labels import evaluate
 
 
 def test_every_planted_phrase_and_claim_found_and_no_false_alarm():

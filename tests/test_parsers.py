@@ -11,7 +11,8 @@ def _assert_exact(document):
     for block in document.blocks + document.boilerplate:
         for piece in block.pieces:
             if piece.verbatim:
-                assert document.source[piece.source_start:piece.source_end] == block.text[piece.text_start:piece.text_end]
+                source = document.source[piece.source_start:piece.source_end]
+                assert source == block.text[piece.text_start:piece.text_end]
 
 
 MARKDOWN = """---

@@ -2,7 +2,8 @@
 
 import pytest
 import re2
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contentcheck import patterns
 from contentcheck.patterns import Matcher

@@ -3,8 +3,8 @@ Each of these failed before the core was rebuilt."""
 
 import ast
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +23,8 @@ def run(*args, cwd):
 
 def findings(result) -> list[tuple[str, str, str]]:
     report = json.loads(result.stdout)
-    return [(Path(f["path"]).name, finding["rule"], finding["text"]) for f in report["files"] for finding in f["findings"]]
+    return [(Path(f["path"]).name, finding["rule"], finding["text"])
+            for f in report["files"] for finding in f["findings"]]
 
 
 # 1. The results cache went stale when a data file a rule reads changed.
@@ -85,7 +86,8 @@ def test_fix_with_a_baseline_keeps_the_baselined_findings_out(tmp_path):
     (tmp_path / "a.md").write_text("The best clinic in town.\n")
     assert run("check", ".", "--select", "duplicates,promotional", "--write-baseline", "base.json",
                cwd=tmp_path).returncode == 0
-    (tmp_path / "a.md").write_text("The best clinic in town.\n\nRest helps your back heal. Rest helps your back heal.\n")
+    pasted = "Rest helps your back heal."
+    (tmp_path / "a.md").write_text(f"The best clinic in town.\n\n{pasted} {pasted}\n")
     result = run("check", ".", "--select", "duplicates,promotional", "--baseline", "base.json", "--fix",
                  "--format", "json", cwd=tmp_path)
     assert findings(result) == [] and result.returncode == 0, result.stdout
@@ -113,7 +115,8 @@ def test_scope_can_point_a_python_rule_type_at_other_blocks(tmp_path):
     (tmp_path / "a.md").write_text(f"## {heading}\n\nA cough.\n\n## {heading}\n\nA sore throat.\n")
     (tmp_path / ".contentcheck.yaml").write_text("select: [duplicates.sentence]\n"
                                                  "options:\n  duplicates.sentence: {scope: [heading]}\n")
-    assert findings(run("check", "a.md", "--format", "json", cwd=tmp_path)) == [("a.md", "duplicates.sentence", heading)]
+    result = run("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert findings(result) == [("a.md", "duplicates.sentence", heading)]
 
 
 def test_message_placeholder_with_a_typo_is_a_config_error(tmp_path):
@@ -144,7 +147,7 @@ def test_pre_commit_hook_files_pattern_is_the_parsers_suffixes():
     from contentcheck.registry import suffix_pattern, suffixes
 
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    assert hook["files"] == suffix_pattern(), "regenerate .pre-commit-hooks.yaml's files: from registry.suffix_pattern()"
+    assert hook["files"] == suffix_pattern(), "set files: in .pre-commit-hooks.yaml to registry.suffix_pattern()"
     pattern = re.compile(hook["files"])
     for suffix in suffixes():
         assert pattern.search(f"content/post{suffix}"), suffix

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from contentcheck import Config, check_text
-from contentcheck.fixes import apply_fixes, write_atomically
 from contentcheck.errors import InputError
+from contentcheck.fixes import apply_fixes, write_atomically
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from bad_inputs import make_bad_inputs  # noqa: E402
+from bad_inputs import make_bad_inputs
 
 EXPECTED = {
     "PNG image named .md": "file is binary, not text",
@@ -86,9 +86,11 @@ def test_crashing_rule_becomes_internal_error_and_exit_2(tmp_path, monkeypatch):
         yield  # pragma: no cover
 
     monkeypatch.setattr(ExistenceRule, "check", explode)
-    result = check_text("The best clinic. Ambulate prior to bed.", "a.txt", Config(select=["promotional", "plain-language"]))
+    result = check_text("The best clinic. Ambulate prior to bed.", "a.txt",
+                        Config(select=["promotional", "plain-language"]))
     crashed = [f for f in result.findings if f.rule == "meta.internal-error"]
-    assert any("rule promotional.superlatives crashed on this file: ZeroDivisionError: boom" in f.message for f in crashed)
+    expected = "rule promotional.superlatives crashed on this file: ZeroDivisionError: boom"
+    assert any(expected in f.message for f in crashed)
     assert any(f.rule == "plain-language.jargon" for f in result.findings)  # the other rules still ran
     from contentcheck.report import Report
 
@@ -122,7 +124,8 @@ def test_fix_refuses_a_file_that_changed_on_disk(tmp_path):
 def test_fix_keeps_a_utf8_bom_and_crlf(tmp_path):
     post = tmp_path / "a.md"
     post.write_bytes("\ufeffRest helps a lot with pain.\r\n\r\nSleep well. Rest helps a lot with pain.\r\n".encode())
-    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", str(post), "--select", "duplicates", "--fix"],
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", str(post), "--select", "duplicates",
+                             "--fix"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert post.read_bytes() == "\ufeffRest helps a lot with pain.\r\n\r\nSleep well.\r\n".encode()

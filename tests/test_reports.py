@@ -45,7 +45,10 @@ def test_fingerprints_survive_edits_elsewhere_in_the_file(tmp_path):
     before = check_paths([str(post)])
     post.write_text("A new first paragraph.\n\nIntro paragraph, edited.\n\nWe are the best clinic. Order now.\n")
     after = check_paths([str(post)])
-    by_rule = lambda report: {f.rule: p for r in report.files for f, p in zip(r.findings, fingerprints(r))}  # noqa: E731
+
+    def by_rule(report):
+        return {f.rule: p for r in report.files for f, p in zip(r.findings, fingerprints(r))}
+
     assert by_rule(before)["promotional.superlatives"] == by_rule(after)["promotional.superlatives"]
     assert by_rule(before)["promotional.calls-to-action"] == by_rule(after)["promotional.calls-to-action"]
 
@@ -77,7 +80,7 @@ def test_markdown_summary_has_tables_and_claims_needing_sources():
 
 
 def test_json_has_schema_version_and_is_deterministic():
-    first, second = run("check", "samples", "--format", "json").stdout, run("check", "samples", "--format", "json").stdout
+    first, second = (run("check", "samples", "--format", "json").stdout for _ in range(2))
     assert first == second
     report = json.loads(first)
     jsonschema.validate(report, json.loads((ROOT / "schema" / "contentcheck-report.schema.json").read_text()))

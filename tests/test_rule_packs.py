@@ -18,7 +18,8 @@ def pack(tmp_path, body, name="rule.yaml"):
 @pytest.mark.parametrize("body, message, line", [
     ("extends: existence\ncategory: style\nmessage: m\npatterns: ['(a)\\1']\n", "RE2 rejects the pattern", 4),
     ("extends: existance\ncategory: style\nmessage: m\n", "did you mean 'existence'", 1),
-    ("extends: existence\ncategory: style\nmessage: m\ntokens: [x]\ntokns: [y]\n", "unknown field 'tokns' for a existence rule; did you mean 'tokens'?", 5),
+    ("extends: existence\ncategory: style\nmessage: m\ntokens: [x]\ntokns: [y]\n",
+     "unknown field 'tokns' for a existence rule; did you mean 'tokens'?", 5),
     ("extends: existence\ncategory: marketing\nmessage: m\ntokens: [x]\n", "category 'marketing' is not one of", 2),
     ("extends: existence\ncategory: style\nseverity: fatal\nmessage: m\ntokens: [x]\n", "severity 'fatal'", 3),
     ("extends: existence\ncategory: style\nmessage: m\ntokens: best\n", "field 'tokens' must be a list", 4),

@@ -1,7 +1,8 @@
 """Sentence boundaries in the kind of text health articles contain."""
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contentcheck.segment import split_sentences
 

@@ -1,6 +1,7 @@
 """Spelling: the words flagged, and the links and addresses left alone, whatever script the page uses."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contentcheck import Config, check_text
 

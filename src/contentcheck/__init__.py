@@ -1,8 +1,8 @@
 """contentcheck: lint health articles for duplicated text, unsupported claims, missing disclaimers
 and hard reading."""
 
-from .version import __version__
 from .plugins import load_plugins
+from .version import __version__
 
 load_plugins()  # every rule type, input format and report format registers itself
 

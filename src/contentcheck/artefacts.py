@@ -23,7 +23,7 @@ class Facts:
 
     health_content: bool | _NotChecked = NOT_CHECKED
     disclaimer: bool | _NotChecked = NOT_CHECKED
-    promoted_brand: str | None | _NotChecked = NOT_CHECKED  # None: looked, and nothing is promoted
+    promoted_brand: str | _NotChecked | None = NOT_CHECKED  # None: looked, and nothing is promoted
     disclosure: bool | _NotChecked = NOT_CHECKED
 
     def to_json(self) -> dict[str, Any]:

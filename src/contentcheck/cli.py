@@ -60,13 +60,16 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text", show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default="text", show_default=True,
+              help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file instead of stdout.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file for every file.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Use this config file for every file.")
 @click.option("--select", multiple=True, help="Only these rule ids, packs or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids, packs or categories (comma-separated).")
 @click.option("--exclude", multiple=True, help="Extra globs to skip inside folders (comma-separated).")
-@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), help="Lowest severity that fails the run [default: warning].")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]),
+              help="Lowest severity that fails the run [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (errors still exit 2).")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule raised.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
@@ -78,8 +81,10 @@ def cli() -> None:
               help="Check files in this many processes (0: one per core) [default: one per core when there are "
                    "enough files to pay for starting them].")
 @click.option("--max-findings", type=int, help="Fail only when more than N findings are at or above --fail-on.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings as the baseline and exit.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record today's findings as the baseline and exit.")
 @click.option("--changed-since", metavar="REV", help="Check only files changed since this git revision.")
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing results of unchanged files.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=DEFAULT_RESULTS_DIR, show_default=True,
@@ -162,7 +167,8 @@ def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics:
 
 @cli.command()
 @click.option("--explain", "explain_id", metavar="ID", help="Print one rule's documentation.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config whose packs to list.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Config whose packs to list.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(explain_id, config_path, fmt):
     """List every rule, or explain one (`--explain ID`)."""

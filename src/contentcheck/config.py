@@ -101,7 +101,8 @@ class Config:
             seen: dict[str, Rule] = {}
             for rule in rules:
                 if rule.id in seen:
-                    raise ConfigError(f"rule id '{rule.id}' is defined twice (also in {seen[rule.id].source})", rule.source)
+                    raise ConfigError(f"rule id '{rule.id}' is defined twice (also in {seen[rule.id].source})",
+                                      rule.source)
                 seen[rule.id] = rule
             self._all_rules = rules
         return self._all_rules
@@ -152,7 +153,7 @@ class Config:
             self._rule_cache[overrides] = [r.with_severity(severity[r.id]) if r.id in severity else r for r in chosen]
         return self._rule_cache[overrides]
 
-    def with_selection(self, select: list[str], ignore: list[str]) -> "Config":
+    def with_selection(self, select: list[str], ignore: list[str]) -> Config:
         """This config with --select replacing and --ignore extending its selection (validated once)."""
         if not select and not ignore:
             return self
@@ -226,7 +227,8 @@ class Config:
         ids = sorted(r.id for r in rules)
         groups = [("select", self.select or []), ("ignore", self.ignore), ("severity", list(self.severity))]
         for override in self.overrides:
-            groups += [("select", override.select or []), ("ignore", override.ignore), ("severity", list(override.severity))]
+            groups += [("select", override.select or []), ("ignore", override.ignore),
+                       ("severity", list(override.severity))]
         for key, selectors in groups:
             for selector in selectors:
                 if selector in names or any(i.startswith(selector + ".") for i in ids):
@@ -250,7 +252,7 @@ def _selected(rule: Rule, selectors: list[str]) -> bool:
 # --- loading ---------------------------------------------------------------------------------------
 def _check_type(data: dict, key: str, expected, path: str) -> Any:
     value = data[key]
-    if not isinstance(value, expected) or isinstance(value, bool) and expected is int:
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
         names = {list: "a list", dict: "a mapping", str: "a string", int: "a whole number"}
         raise ConfigError(f"'{key}' must be {names[expected]}, not {type(value).__name__}", path, _line(data, key))
     if expected is list and key != "overrides":
@@ -275,7 +277,8 @@ def _unknown_key(key: str, allowed, path: str, line) -> ConfigError:
 def _severities(mapping: dict, path: str) -> dict[str, str]:
     for rule_id, severity in mapping.items():
         if severity not in SEVERITIES:
-            raise ConfigError(f"severity for '{rule_id}' must be one of {', '.join(SEVERITIES)}", path, _line(mapping, rule_id))
+            raise ConfigError(f"severity for '{rule_id}' must be one of {', '.join(SEVERITIES)}", path,
+                              _line(mapping, rule_id))
     return {str(k): v for k, v in mapping.items()}
 
 
@@ -316,7 +319,8 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
         elif key == "options":
             for rule_id, fields in value.items():
                 if not isinstance(fields, dict):
-                    raise ConfigError(f"options for '{rule_id}' must be a mapping of fields", where, _line(value, rule_id))
+                    raise ConfigError(f"options for '{rule_id}' must be a mapping of fields", where,
+                                      _line(value, rule_id))
             config.options = value
         elif key == "vocabulary":
             for sub in value:

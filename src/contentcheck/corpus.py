@@ -5,12 +5,13 @@ the files they belong to. No rule is named here: any CorpusRule works the same w
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
-from typing import Any, Iterator
+from itertools import chain, groupby
+from typing import Any
 
 from .finding import Finding
-from .report import FileResult
+from .report import Results
 from .rule import CorpusRule, Reducer
 from .spool import SpooledResults
 from .suppressions import Region, is_suppressed
@@ -46,14 +47,14 @@ class Corpus:
     def findings(self) -> Iterator[tuple[int, list[Finding]]]:
         """(file index, findings) in file order, every reducer's findings for a file together."""
         streams = [reducer.findings() for reducer in self.reducers.values()]
-        merged = heapq.merge(*streams, key=lambda item: item[0]) if len(streams) > 1 else iter(streams[0] if streams else ())
+        merged = heapq.merge(*streams, key=lambda item: item[0]) if len(streams) > 1 else chain(*streams)
         for file, items in groupby(merged, key=lambda item: item[0]):
             findings = [finding for _, found in items for finding in found]
             kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
             if kept:
                 yield file, kept
 
-    def merge_into(self, results: list[FileResult] | SpooledResults) -> Iterator[tuple[int, list[Finding]]]:
+    def merge_into(self, results: Results) -> Iterator[tuple[int, list[Finding]]]:
         """Merge the findings into the results they belong to, yielding what was merged (for the
         cache) as it goes."""
         for file, findings in self.findings():
@@ -61,7 +62,7 @@ class Corpus:
             yield file, findings
 
 
-def add_findings(results: list[FileResult] | SpooledResults, file: int, findings: list[Finding]) -> None:
+def add_findings(results: Results, file: int, findings: list[Finding]) -> None:
     """Add findings made after a file's own check to its result, in position order."""
     if isinstance(results, SpooledResults):
         results.add_findings(file, findings)  # kept beside the result, not a rewrite of it

@@ -12,16 +12,18 @@ from __future__ import annotations
 import bisect
 import copy
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Hashable, TypeVar
+from typing import Any, TypeVar
 
 from .artefacts import Artefacts
 from .segment import split_sentences
 from .words import word_list
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading|notes)\s*:?\s*$", re.I)
+REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading|notes)\s*:?\s*$",
+                               re.I)
 DEFAULT_AUDIENCE = "patients"
 T = TypeVar("T")
 

@@ -6,8 +6,9 @@ small filters in order: accepted vocabulary, inline suppressions, repeats, posit
 from __future__ import annotations
 
 import traceback
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Iterable
+from typing import Any
 
 from .document import Document
 from .finding import INTERNAL_ERROR_RULE, Finding
@@ -57,7 +58,8 @@ def _crash(rule: Rule, exc: Exception) -> Finding:
 def drop_accepted(findings: list[Finding], document: Document, accepted: frozenset[str]) -> list[Finding]:
     if not accepted:
         return findings
-    return [f for f in findings if f.start is None or " ".join(document.source[f.start:f.end].lower().split()) not in accepted]
+    return [f for f in findings
+            if f.start is None or " ".join(document.source[f.start:f.end].lower().split()) not in accepted]
 
 
 def drop_suppressed(findings: list[Finding], regions: list[Region]) -> list[Finding]:

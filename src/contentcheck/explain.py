@@ -14,7 +14,8 @@ def explain(rule_id: str, rules: list[Rule]) -> str:
     if rule is None:
         hint = get_close_matches(rule_id, list(by_id), n=1)
         raise ContentcheckError(f"unknown rule '{rule_id}'" + (f"; did you mean '{hint[0]}'?" if hint else ""))
-    lines = [f"# {rule.id}", "", f"Category: {rule.category}   Default severity: {rule.severity}   Pack: {rule.pack}   Type: {rule.kind}"]
+    lines = [f"# {rule.id}", "",
+             f"Category: {rule.category}   Default severity: {rule.severity}   Pack: {rule.pack}   Type: {rule.kind}"]
     if rule.source:
         lines.append(f"Defined in: {rule.source}")
     lines += ["", "## What it does", rule.description or rule.message]

@@ -36,14 +36,20 @@ class Finding:
     def scope(self) -> str:
         return "document" if self.start is None else "text"
 
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """(start, end) in the decoded text; None for a whole-document finding."""
+        return None if self.start is None or self.end is None else (self.start, self.end)
+
     def locate(self, document: Document) -> None:
         """Fill line, column and text from the offsets; a document finding sits on line 1."""
-        if self.start is None:
+        if self.span is None:
             self.line, self.column, self.end_line, self.end_column, self.text = 1, 1, 1, 1, None
             return
-        self.line, self.column = document.lines.position(self.start)
-        self.end_line, self.end_column = document.lines.position(self.end)
-        self.text = document.source[self.start : self.end]
+        start, end = self.span
+        self.line, self.column = document.lines.position(start)
+        self.end_line, self.end_column = document.lines.position(end)
+        self.text = document.source[start:end]
 
     def sort_key(self) -> tuple:
         return (-1 if self.start is None else self.start, self.end or 0, self.rule, self.message)

@@ -27,12 +27,12 @@ def fingerprints(result: FileResult) -> list[str]:
     seen: dict[str, int] = {}
     prints = []
     for finding in result.findings:
-        if finding.start is None:
+        if finding.span is None:
             basis = f"{finding.rule}\x00document\x00{finding.message}"
         else:
             text = " ".join((finding.text or "").split())
-            basis = f"{finding.rule}\x00{text}\x00{_sentence_text(result.source, finding.start, finding.end)}"
+            basis = f"{finding.rule}\x00{text}\x00{_sentence_text(result.source, *finding.span)}"
         occurrence = seen.get(basis, 0)
         seen[basis] = occurrence + 1
-        prints.append(hashlib.sha256(f"{basis}\x00{occurrence}".encode("utf-8")).hexdigest()[:32])
+        prints.append(hashlib.sha256(f"{basis}\x00{occurrence}".encode()).hexdigest()[:32])
     return prints

@@ -42,13 +42,13 @@ def write_atomically(path: str, expected_source: str, new_text: str) -> None:
     current = read_source(path, max(len(expected_source.encode("utf-8")) * 4 + 1024, 1 << 20))
     if current != expected_source:
         raise InputError("file changed on disk while it was being checked; not fixed", path)
-    with open(path, "rb") as handle:
-        had_bom = handle.read(3) == b"\xef\xbb\xbf"
+    with open(path, "rb") as original:
+        had_bom = original.read(3) == b"\xef\xbb\xbf"
     mode = stat.S_IMODE(os.stat(path).st_mode)
     folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".contentcheck-", suffix=".tmp", dir=folder)
+    descriptor, temporary = tempfile.mkstemp(prefix=".contentcheck-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
+        with os.fdopen(descriptor, "wb") as out:
             out.write((b"\xef\xbb\xbf" if had_bom else b"") + new_text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())

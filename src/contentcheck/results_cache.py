@@ -14,10 +14,11 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import orjson  # JSON in and out of the cache: ~2x json's speed to read, ~8x to write
 

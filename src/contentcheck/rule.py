@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, ClassVar, Hashable, Iterable, Iterator
+from typing import Any, ClassVar
 
 from .document import DEFAULT_SCOPE, PROSE_KINDS, Block, BlockKind, Document
 from .errors import ConfigError
@@ -64,7 +65,8 @@ class Rule:
             if key not in allowed:
                 hint = get_close_matches(str(key), allowed, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-                raise ConfigError(f"unknown field '{key}' for a {cls.kind} rule{suggestion}", path, field_line(data, key))
+                raise ConfigError(f"unknown field '{key}' for a {cls.kind} rule{suggestion}", path,
+                                  field_line(data, key))
             expected = allowed[key]
             if value is not None and not isinstance(value, expected if isinstance(expected, tuple) else (expected,)):
                 raise ConfigError(f"field '{key}' must be {_type_name(expected)}, not {type(value).__name__}", path,
@@ -74,15 +76,18 @@ class Rule:
                 raise ConfigError(f"a rule needs a '{required}' field", path, getattr(data, "line", None))
         category, severity = data["category"], data.get("severity", "warning")
         if category not in CATEGORIES:
-            raise ConfigError(f"category '{category}' is not one of {', '.join(CATEGORIES)}", path, field_line(data, "category"))
+            raise ConfigError(f"category '{category}' is not one of {', '.join(CATEGORIES)}", path,
+                              field_line(data, "category"))
         if severity not in SEVERITIES:
-            raise ConfigError(f"severity '{severity}' is not one of {', '.join(SEVERITIES)}", path, field_line(data, "severity"))
+            raise ConfigError(f"severity '{severity}' is not one of {', '.join(SEVERITIES)}", path,
+                              field_line(data, "severity"))
         cls._check_placeholders(data["message"], path, field_line(data, "message"))
         rule = cls(
             id=data.get("id", default_id), category=category, severity=severity, message=data["message"],
             pack=pack, scope=_scope(data, cls.DEFAULT_SCOPE, path), link=data.get("link"),
             description=data.get("description", ""), why=data.get("why", ""), example=data.get("example"),
-            better=data.get("better"), source=path, audiences=tuple(str(a).lower() for a in data.get("audiences") or ()),
+            better=data.get("better"), source=path,
+            audiences=tuple(str(a).lower() for a in data.get("audiences") or ()),
             options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
             data_files=tuple(str(cls.data_path(data, path, name)) for name in cls.PATH_FIELDS
                              if data.get(name, cls.PATH_FIELDS[name]) is not None),
@@ -202,7 +207,8 @@ def _scope(data: dict, default: tuple[BlockKind, ...], path: str) -> tuple[Block
 
 
 def _type_name(expected) -> str:
-    names = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number", float: "a number", bool: "true or false"}
+    names = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number", float: "a number",
+             bool: "true or false"}
     if isinstance(expected, tuple):
         return " or ".join(names.get(t, t.__name__) for t in expected)
     return names.get(expected, expected.__name__)

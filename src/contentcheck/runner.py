@@ -8,19 +8,21 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from .baseline import drop_baselined, load_baseline
 from .config import Config, ConfigResolver
-from .corpus import Corpus, CorpusPayload, add_findings
+from .corpus import Corpus, CorpusPayload
 from .engine import check_document
 from .errors import ContentcheckError
+from .finding import Finding
 from .fixes import apply_fixes, unified_diff, write_atomically
 from .options import Options
 from .registry import parse
-from .report import FileResult, Report
+from .report import FileResult, Report, in_memory
 from .results_cache import load_corpus_findings, load_result, result_key, store_corpus_findings, store_result
 from .rule import CorpusRule
 from .sources import decode, read_source, walk
@@ -77,7 +79,7 @@ class FileChecker:
         self.cache = Path(options.cache_dir) / "results" if options.cache_dir else None
         self.together = together  # files checked together: extract (and cache) what corpus rules need
         self.collect = collect  # ... and hand it on, unless the last run's corpus findings still hold
-        self.read = dict(read or {})  # path -> (text, cache key) of files this run has read already
+        self.read: dict[str, tuple[str, str]] = dict(read or {})  # path -> (text, cache key) already read
 
     def check_file(self, path: str) -> Outcome:
         try:
@@ -185,57 +187,60 @@ def run(paths: list[str], options: Options, progress: Callable[[int, int], None]
     still checked."""
     resolver = options.resolver()
     baseline = load_baseline(options.baseline) if options.baseline else None
-    report = Report()
-    if options.spool:
-        report.files = SpooledResults()
+    report = Report(files=SpooledResults() if options.spool else in_memory())
     use_stdin = "-" in paths
     files = expand_paths([p for p in paths if p != "-"], resolver, list(options.exclude), report)
     if options.changed_since:
         changed = changed_files(options.changed_since)
         files = [f for f in files if _real_path(f) in changed]
-    total = len(files) + use_stdin
-    together = total > 1
+    together = len(files) + use_stdin > 1
     corpus = Corpus() if together else None
-    done = 0
-
-    def take(outcome: Outcome, config: Config | None) -> None:
-        nonlocal done
-        _take(report, corpus, outcome, config)
-        done += 1
-        if progress:
-            progress(done, total)
-
+    take = _Taker(report, corpus, progress, len(files) + use_stdin)
     if use_stdin:
-        stdin_checker = FileChecker(options, together, together)
-        take(stdin_checker.check_stdin(), resolver.for_path(str(Path.cwd() / (options.stdin_filename or "stdin.md"))))
-    corpus_key, read = None, {}
-    if together and options.cache_dir and not use_stdin and not (options.fix or options.diff):
-        corpus_key, read = _corpus_key(files, resolver, keep_texts=len(files) <= CACHED_RESULTS_IN_MEMORY)
-    known = load_corpus_findings(Path(options.cache_dir) / "results", corpus_key) if corpus_key else None
-    jobs = options.processes(len(files))
-    if known is not None:
+        take(FileChecker(options, together, together).check_stdin(), _config_or_none(resolver, _stdin_path(options)))
+    cache = CorpusCache.look(files, options, resolver) if together and not use_stdin else None
+    reused = cache.findings if cache else None
+    if reused is not None:
         # Nothing changed since the last run: every result is in the cache and its corpus findings
         # still hold. Reading the results here is quicker than starting workers to read them.
-        jobs, known_for = 1, dict(known)
+        jobs, read = 1, cache.read if cache else None
         if options.spool and len(files) <= CACHED_RESULTS_IN_MEMORY:
             report.files = ResultList(report.files)  # a spool would only pickle and unpickle what was just read
     else:
-        read = {}  # workers read (and key) their files themselves
-    checker = FileChecker(options, together, together and known is None, read)
+        jobs, read = options.processes(len(files)), None  # workers read (and key) their files themselves
+    checker = FileChecker(options, together, together and reused is None, read)
     for path, outcome in zip(files, _outcomes(files, checker, jobs)):
-        if known is not None and isinstance(outcome.result, FileResult):
-            outcome.result.add_findings(known_for.pop(len(report.files), []))
+        if reused is not None and isinstance(outcome.result, FileResult):
+            outcome.result.add_findings(reused.pop(len(report.files), []))
         take(outcome, _config_or_none(resolver, path))
-    if known is None and corpus is not None:
+    if corpus is not None and reused is None:
         found = corpus.merge_into(report.files)
-        if corpus_key:
-            store_corpus_findings(Path(options.cache_dir or "") / "results", corpus_key, found)
+        if cache is not None:
+            store_corpus_findings(cache.folder, cache.key, found)
         else:
-            for _ in found:
+            for _ in found:  # merging happens as the findings are drawn
                 pass
     if baseline is not None:
         report.baselined = drop_baselined(report, baseline)
     return report
+
+
+class _Taker:
+    """Adds each outcome to the report (and its extracts to the corpus) and reports progress."""
+
+    def __init__(self, report: Report, corpus: Corpus | None, progress: Callable[[int, int], None] | None, total: int):
+        self.report, self.corpus, self.progress, self.total, self.done = report, corpus, progress, total, 0
+
+    def __call__(self, outcome: Outcome, config: Config | None) -> None:
+        _take(self.report, self.corpus, outcome, config)
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+def _stdin_path(options: Options) -> str:
+    """Where text read from '-' is taken to be, for finding its config and format."""
+    return str(Path.cwd() / (options.stdin_filename or "stdin.md"))
 
 
 def _config_or_none(resolver: ConfigResolver, path: str) -> Config | None:
@@ -257,15 +262,37 @@ def _take(report: Report, corpus: Corpus | None, outcome: Outcome, config: Confi
         corpus.add(len(report.files) - 1, result.path, outcome.corpus, corpus_rules(config, result.path))
 
 
+@dataclass
+class CorpusCache:
+    """Where a run over several files keeps its corpus findings in the results cache: under a key of
+    every file's cached-result key together, so equal keys mean the last run's corpus findings still
+    hold. `findings` are those (file index -> findings), None when no run with this key stored them."""
+
+    folder: Path
+    key: str
+    read: dict[str, tuple[str, str]]  # path -> (text, result key) of files already read, for the check
+    findings: dict[int, list[Finding]] | None
+
+    @classmethod
+    def look(cls, files: list[str], options: Options, resolver: ConfigResolver) -> CorpusCache | None:
+        """None when the run does not cache, or fixes files (which changes them as it goes)."""
+        if not options.cache_dir or options.fix or options.diff:
+            return None
+        folder = Path(options.cache_dir) / "results"
+        key, read = _corpus_key(files, resolver, keep_texts=len(files) <= CACHED_RESULTS_IN_MEMORY)
+        stored = load_corpus_findings(folder, key)
+        return cls(folder, key, read, dict(stored) if stored is not None else None)
+
+
 def _corpus_key(files: list[str], resolver: ConfigResolver,
                 keep_texts: bool = False) -> tuple[str, dict[str, tuple[str, str]]]:
-    """What every file's cached result is keyed on, taken together: equal keys mean the corpus
-    findings of the last run with them still hold. Reading each file here is cheap next to checking.
-    With keep_texts, each file's text and result key come back too (up to TEXTS_KEPT characters in
-    all), so that an unchanged re-run, whose results hold every text anyway, reads and hashes each
-    file once; otherwise each is read and keyed again when checked, since a key must come from the
-    very text it stands for."""
-    digest, kept, budget = hashlib.sha256(), {}, TEXTS_KEPT if keep_texts else 0
+    """Every file's cached-result key, taken together. Reading each file here is cheap next to
+    checking. With keep_texts, each file's text and result key come back too (up to TEXTS_KEPT
+    characters in all), so that an unchanged re-run, whose results hold every text anyway, reads and
+    hashes each file once; otherwise each is read and keyed again when checked, since a key must come
+    from the very text it stands for."""
+    digest, budget = hashlib.sha256(), TEXTS_KEPT if keep_texts else 0
+    kept: dict[str, tuple[str, str]] = {}
     for path in files:
         try:
             config = resolver.for_path(path)
@@ -294,8 +321,7 @@ def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] 
             report.files.append(FileResult(path=path, error=f"{path}: no such file or directory"))
         else:
             raise ContentcheckError("no such file or directory", path)
-    seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]
+    return list(dict.fromkeys(files))  # each file once, in the order named
 
 
 def _real_path(path: str) -> str:

@@ -71,7 +71,8 @@ _LIST_MARKER = re.compile(r"[\s•⁃*-]*(?:\d{1,3}|[a-z])\.?\)?$")
 
 def _is_boundary(text: str, match: re.Match[str], sentence_start: int) -> bool:
     punct = match.group("punct")
-    if punct == "." and _LIST_MARKER.fullmatch(text, sentence_start, match.end("close")) and "(" not in match.group("close"):
+    list_marker = _LIST_MARKER.fullmatch(text, sentence_start, match.end("close"))
+    if punct == "." and list_marker and "(" not in match.group("close"):
         return False  # "1." or "a." opening a list item
     if match.group("close") and text.startswith("(", match.end()):
         return False  # a citation after a quotation: "..." (Smith 55).

@@ -30,7 +30,8 @@ def decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8", path, line) from None
+        raise InputError(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                         "save it as UTF-8", path, line) from None
 
 
 def read_source(path: str, max_size: int) -> str:
@@ -41,7 +42,8 @@ def read_source(path: str, max_size: int) -> str:
             raise InputError(f"is {kind}; only regular files are read", path)
         size = info.st_size
         if size > max_size:
-            raise InputError(f"file is {size:,} bytes, over the limit of {max_size:,} (set max_file_size to raise it)", path)
+            raise InputError(f"file is {size:,} bytes, over the limit of {max_size:,} (set max_file_size to raise it)",
+                             path)
         with open(path, "rb") as handle:
             data = handle.read(max_size + 1)
     except FileNotFoundError:
@@ -94,7 +96,8 @@ def walk(root: str, include: list[str], exclude: list[str]) -> list[str]:
                     return True
             return False
 
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules" and not ignored(here / d, True))
+        dirs[:] = sorted(d for d in dirs
+                         if not d.startswith(".") and d != "node_modules" and not ignored(here / d, True))
         for name in sorted(files):
             path = here / name
             if _matches(name.lower(), include_lower) and not ignored(path, False):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pickle
 import tempfile
 from array import array
-from typing import Iterator
+from collections.abc import Iterator
 
 
 class PickledResult:
@@ -22,7 +22,7 @@ class PickledResult:
     result and pickling it again (on 2,000 articles that was ~1.4 s of the parent's time, taken
     from the workers on a 2-core machine)."""
 
-    __slots__ = ("data", "path", "error")
+    __slots__ = ("data", "error", "path")
 
     def __init__(self, result):
         self.data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)

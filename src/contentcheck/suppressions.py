@@ -8,12 +8,14 @@ A directive with no ids applies to every rule. A directive naming an unknown id 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .document import Document
 from .finding import UNKNOWN_ID_RULE, Finding
 
-_DIRECTIVE = re.compile(r"^\s*contentcheck\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([^\s].*?))?\s*$", re.DOTALL)
+_DIRECTIVE = re.compile(r"^\s*contentcheck\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([^\s].*?))?\s*$",
+                        re.DOTALL)
 ALL = "*"
 
 
@@ -35,7 +37,7 @@ def _next_nonblank_line(document: Document, offset: int) -> tuple[int, int]:
     return len(document.source), len(document.source)
 
 
-def find_regions(document: Document, known_ids: set[str]) -> tuple[list[Region], list[Finding]]:
+def find_regions(document: Document, known_ids: AbstractSet[str]) -> tuple[list[Region], list[Finding]]:
     regions: list[Region] = []
     problems: list[Finding] = []
     open_at: dict[str, int] = {}

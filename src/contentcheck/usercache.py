@@ -25,6 +25,7 @@ class DerivedTable:
 
     def __init__(self, name: str, package: str, build):
         self._memo: dict[str, int | None] = {}
+        self._db: sqlite3.Connection | None
         path = user_cache_dir() / f"{name}-{package}-{version(package)}.sqlite"
         try:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

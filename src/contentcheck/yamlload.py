@@ -36,7 +36,7 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when P
 
 class _Loader(_BASE):  # type: ignore[misc, valid-type]
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+    def construct_mapping(self, node, deep=False):
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {
@@ -46,7 +46,7 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
         }
         return mapping
 
-    def construct_sequence(self, node, deep=False):  # type: ignore[override]
+    def construct_sequence(self, node, deep=False):
         items = LineList(super().construct_sequence(node, deep=True))
         items.line = node.start_mark.line + 1
         items.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -76,9 +76,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0, error=ConfigError) -> 
         if "*" in text:  # an alias needs one; refuse aliases before anything is built
             for event in yaml.parse(text, Loader=_BASE):
                 if isinstance(event, yaml.AliasEvent):
-                    raise yaml.MarkedYAMLError(problem="YAML aliases (*name) are not supported here",
-                                               problem_mark=event.start_mark)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from (C)SafeLoader
+                    line = event.start_mark.line + 1 + line_offset if event.start_mark else None
+                    raise error("invalid YAML: YAML aliases (*name) are not supported here", path, line)
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and any(word in (exc.context or "") for word in ("flow", "quoted")):

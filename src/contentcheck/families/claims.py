@@ -26,6 +26,7 @@ from ..yamlload import read_yaml_file
 
 STRENGTHS = ("hedged", "strong", "absolute")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
+CITE_OR_HEDGE = "Add a reference (a link, [1], or author and year), or use hedged wording."
 DEFAULT_MATCH_SCORE = 80  # rapidfuzz token_sort_ratio, 0-100, after hedges are set aside
 
 
@@ -161,15 +162,14 @@ class HealthClaimRule(Rule):
         self.library = _library_cache(self.library_path, str(vocabulary_path)) if self.library_path else []
 
     def check(self, document):
-        for claim, block in claims_register(document, self):
+        for claim, _ in claims_register(document, self):
             start, end = claim.start, claim.end
             if self.report == "strengthened":
                 if claim.strengthened and claim.approved:
                     yield self.finding(self.render(approved=f"approved: '{claim.approved.text}'"), start, end,
                                        suggestion=claim.approved.text)
             elif claim.support == "uncited" and claim.strength in self.strengths:
-                yield self.finding(self.render(strength=claim.strength), start, end,
-                                   suggestion="Add a reference (a link, [1], or author and year), or use hedged wording.",
+                yield self.finding(self.render(strength=claim.strength), start, end, suggestion=CITE_OR_HEDGE,
                                    strength=claim.strength)
 
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator
+from itertools import pairwise
+from typing import Any
 
 from ..document import Document
 from ..finding import Finding
@@ -146,7 +148,7 @@ def signatures(paragraphs: list[list[str]], num_perm: int):
     crc32 = zlib.crc32
     for row, words in enumerate(paragraphs):
         # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
-        pairs = [crc32(f"{x} {y}".encode("utf-8")) for x, y in zip(words, words[1:])]
+        pairs = [crc32(f"{x} {y}".encode()) for x, y in pairwise(words)]
         values = numpy.array(pairs, dtype=numpy.uint64)[:, None] * a + b  # below 2^64: all three are 32-bit
         high = values >> shift
         values &= prime
@@ -248,9 +250,9 @@ class PackedItems:
     in the worker process, so the parent, which every worker waits on, only appends bytes (unpickling
     ~60 Place objects per file and re-packing them took about a third of its time)."""
 
-    __slots__ = ("keys", "lines", "paragraphs", "places", "signatures", "band_keys", "num_perm", "band_shape")
+    __slots__ = ("band_keys", "band_shape", "keys", "lines", "num_perm", "paragraphs", "places", "signatures")
 
-    def __init__(self, items: list, rule: "CrossFileDuplicateRule"):
+    def __init__(self, items: list, rule: CrossFileDuplicateRule):
         import pickle
 
         import numpy
@@ -289,8 +291,8 @@ class CrossFileIndex(Reducer):
         self.spooled: dict[int, tuple[int, int]] = {}  # file -> (offset, length) of its places
         self.files = 0
         self.paths: dict[int, str] = {}
-        self.num_perm: int | None = None
-        self.band_shape: tuple[int, int] | None = None
+        self.num_perm = 0  # set by the first file with items: one MinHash scheme per run
+        self.band_shape = (0, 0)
         self._spool = None
         self._signatures = None
 
@@ -313,7 +315,7 @@ class CrossFileIndex(Reducer):
         count = len(packed.keys) // 8
         if not count:
             return
-        if self.num_perm is None:  # one MinHash scheme per run: the first file's rule sets it
+        if not self.num_perm:  # one MinHash scheme per run: the first file's rule sets it
             self.num_perm = rule.num_perm
             self.band_shape = lsh_bands(rule.threshold, rule.num_perm)
         spool, signature_file = self._files()
@@ -418,7 +420,8 @@ class CrossFileIndex(Reducer):
                     if group is None:
                         first_row = int(paragraph_rows[first_paragraph])
                         first_file = self.item_file[first_row]
-                        group = groups[cluster] = Group(first_file, self.item_line[first_row], "paragraph", {first_file})
+                        group = groups[cluster] = Group(first_file, self.item_line[first_row], "paragraph",
+                                                        {first_file})
                     group.files.add(file)
                     group.later.append(((file, self.item_number[row]), similarity))
                     break

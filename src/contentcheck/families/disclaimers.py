@@ -14,7 +14,7 @@ from ..document import BODY_TEXT, PROSE_KINDS, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..patterns import Matcher, OwnPattern, find_in_blocks
 from ..registry import rule_type
-from ..rule import Rule, field_line
+from ..rule import Rule, field_line, item_lines
 from ..yamlload import read_yaml_file
 
 _DATA: dict[str, object] = {}
@@ -111,9 +111,9 @@ def _disclaimer_model(data, path) -> DisclaimerModel:
             raise ConfigError(f"element '{name}' needs 'weight' and a 'patterns' list", path,
                               field_line(data["elements"], name))
         patterns = [f"(?i){p}" for p in spec["patterns"]]
-        elements[name] = (float(spec["weight"]), Matcher((), patterns, False, False, path, field_line(spec, "patterns"),
-                                                         pattern_lines=[spec["patterns"].line_of(i) for i in range(len(patterns))]
-                                                         if hasattr(spec["patterns"], "line_of") else None))
+        matcher = Matcher((), patterns, False, False, path, field_line(spec, "patterns"),
+                          pattern_lines=item_lines(spec, "patterns"))
+        elements[name] = (float(spec["weight"]), matcher)
     return DisclaimerModel(elements, float(data.get("threshold", 2.0)))
 
 
@@ -140,7 +140,8 @@ def _find_disclaimers(document: Document, model: DisclaimerModel) -> list[FoundD
     for index, block in enumerate(blocks):
         score, elements = scores[block]
         if score >= model.threshold:
-            found.append(FoundDisclaimer(index / max(len(blocks) - 1, 1), block.source_start, block.source_end, elements))
+            found.append(FoundDisclaimer(index / max(len(blocks) - 1, 1), block.source_start, block.source_end,
+                                         elements))
     for block in document.boilerplate:
         score, elements = scores[block]
         if score >= model.threshold:
@@ -346,7 +347,8 @@ class RequiredElementsRule(Rule):
             if not isinstance(self.elements[name], dict):
                 raise ConfigError(f"element '{name}' must be a mapping (metadata_keys, headings, phrases)", path,
                                   field_line(data, "elements"))
-        self.phrases = {name: Matcher([str(p) for p in self.elements[name].get("phrases") or []]) for name in self.require}
+        self.phrases = {name: Matcher([str(p) for p in self.elements[name].get("phrases") or []])
+                        for name in self.require}
 
     def present(self, document: Document, spec: dict, phrases: Matcher) -> bool:
         keys = {str(k).lower() for k in document.metadata if document.metadata[k] not in (None, "", [])}
@@ -354,7 +356,8 @@ class RequiredElementsRule(Rule):
             return True
         headings = {str(h).lower() for h in spec.get("headings") or []}
         blocks = document.blocks + document.boilerplate
-        if headings and any(b.kind == BlockKind.HEADING and b.text.strip().lower().rstrip(":") in headings for b in blocks):
+        if headings and any(b.kind == BlockKind.HEADING and b.text.strip().lower().rstrip(":") in headings
+                            for b in blocks):
             return True
         return not phrases.empty and any(phrases.search(b.text) for b in blocks)
 

@@ -18,7 +18,8 @@ from ..document import RUNNING_TEXT, Block, Document
 from ..errors import ConfigError
 from ..registry import rule_type
 from ..rule import Rule, field_line
-from ..words import WORD, word_list, words_with_offsets
+from ..words import WORD, words_with_offsets
+
 # Function words carry no facts; near-duplicates are compared on the other words, so sentences that
 # share a skeleton ("For about 37% of children, X may ease Y") but not their facts are told apart.
 STOPWORDS = frozenset("""
@@ -173,9 +174,8 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 if back_to_back:
                     fix_start, _ = block.to_source(tokens[q - 1][2], tokens[q - 1][2])
                     extra["fix"] = {"start": fix_start, "end": source_end, "replacement": ""}
-                yield self.finding(self.render(words=length), source_start, source_end,
-                                   suggestion="Delete the repeated words." if back_to_back else "Rephrase so the words appear once.",
-                                   **extra)
+                suggestion = "Delete the repeated words." if back_to_back else "Rephrase so the words appear once."
+                yield self.finding(self.render(words=length), source_start, source_end, suggestion=suggestion, **extra)
                 break
             positions = seen.setdefault(gram, [])
             positions.append(q)
@@ -224,7 +224,8 @@ def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, flo
         if len(strings[later]) < 3:
             continue
         # One C++ call per sentence against every earlier one, keeping those at or above the threshold.
-        for _, score, earlier in process.extract(strings[later], strings[:later], scorer=Levenshtein.normalized_similarity,
+        for _, score, earlier in process.extract(strings[later], strings[:later],
+                                                 scorer=Levenshtein.normalized_similarity,
                                                  score_cutoff=threshold, limit=None):
             if units[later].key != units[earlier].key:
                 pairs.append((earlier, later, float(score)))
@@ -255,7 +256,8 @@ class NearDuplicateSentenceRule(DuplicateRuleBase):
             first = units[earlier]
             line = document.lines.position(first.block.source_offset(first.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
-            yield self.finding(self.render(line=line, similarity=f"{score:.0%}"), start, end, suggestion="Keep one version of this sentence.",
+            yield self.finding(self.render(line=line, similarity=f"{score:.0%}"), start, end,
+                               suggestion="Keep one version of this sentence.",
                                similarity=round(score, 3), duplicate_of={"line": line})
 
 
@@ -273,7 +275,7 @@ def _paragraph_duplicates(document: Document, include_quotes: bool, min_words: i
         by_block.setdefault(unit.block, []).append(index)
     matches: dict[tuple[Block, Block], set[int]] = {}
     pairs = list(near_pairs(document, include_quotes, min_words, threshold))
-    exact = {}
+    exact: dict[str, list[int]] = {}
     for index, unit in enumerate(units):
         exact.setdefault(unit.key, []).append(index)
     for indexes in exact.values():
@@ -300,5 +302,6 @@ class DuplicateParagraphRule(DuplicateRuleBase):
     def check(self, document):
         for block, earlier, matched, total in self.paragraph_duplicates(document):
             line = document.lines.position(earlier.source_start)[0]
-            yield self.finding(self.render(line=line, matched=matched, total=total), block.source_start, block.source_end,
+            yield self.finding(self.render(line=line, matched=matched, total=total), block.source_start,
+                               block.source_end,
                                suggestion="Merge the two paragraphs or delete one.", duplicate_of={"line": line})

@@ -21,7 +21,7 @@ NOT_CONFIGURED = ("grammar: skipped, no LanguageTool server configured "
 def local_install() -> bool:
     """language-tool-python finds a local LanguageTool under LTP_PATH; only use it when it is there."""
     folder = os.environ.get("LTP_PATH")
-    return bool(folder) and any(Path(folder).glob("LanguageTool*"))
+    return bool(folder) and any(Path(folder or ".").glob("LanguageTool*"))
 
 
 @rule_type

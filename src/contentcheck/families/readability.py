@@ -32,7 +32,8 @@ class ReadingLevelRule(Rule):
         self.targets = dict(data.get("targets") or {DEFAULT_AUDIENCE: 8})
         for audience, target in self.targets.items():
             if target is not None and not isinstance(target, (int, float)):
-                raise ConfigError(f"target for '{audience}' must be a number or null (off)", path, field_line(data, "targets"))
+                raise ConfigError(f"target for '{audience}' must be a number or null (off)", path,
+                                  field_line(data, "targets"))
         self.min_words = data.get("min_words", 100)
         self.report = data.get("report", "document")
         if self.report not in ("document", "sentences"):

@@ -18,22 +18,26 @@ from ..registry import input_format
 from ..yamlload import load_yaml
 from .comments import find_comments
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)",
+                           re.DOTALL)
 _CONTAINERS = {"list_item_open": BlockKind.LIST_ITEM, "th_open": BlockKind.TABLE_CELL, "td_open": BlockKind.TABLE_CELL,
                "heading_open": BlockKind.HEADING}
 
 
+class _LinksAsWritten(MarkdownIt):
+    """Link targets are kept as written, as the HTML parser keeps them: percent-encoding and punycode
+    are for rendering, and cost a fifth of the parse on a page with a dozen links."""
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:
+        return link
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
-    # Link targets are kept as written, as the HTML parser keeps them: percent-encoding and punycode
-    # are for rendering, and cost a fifth of the parse on a page with a dozen links.
-    md.normalizeLink = md.normalizeLinkText = _as_written
-    return md
-
-
-def _as_written(url: str) -> str:
-    return url
+    return _LinksAsWritten("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
 
 
 def split_front_matter(source: str, path: str) -> tuple[dict, int]:

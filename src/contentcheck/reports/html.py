@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from itertools import pairwise
 
-from ..version import __version__
 from ..finding import CATEGORIES
 from ..registry import report_format
 from ..report import FileResult, Report
+from ..version import __version__
 
 COLOURS = {"duplicate": "#ffd8a8", "promotional": "#ffc9c9", "claim": "#d0bfff", "disclaimer": "#a5d8ff",
            "disclosure": "#99e9f2", "readability": "#ffec99", "grammar": "#b2f2bb", "style": "#e9ecef"}
@@ -22,15 +23,18 @@ body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#212529;background:#f8f9f
 header.top{background:#343a40;color:#fff;padding:12px 24px} header.top h1{margin:0;font-size:20px}
 main{padding:16px 24px;max-width:1200px} table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}
 th,td{border:1px solid #dee2e6;padding:4px 8px;text-align:left;vertical-align:top} th{background:#f1f3f5}
-.verdict{font-weight:600;padding:2px 8px;border-radius:10px} .ok{background:#d3f9d8}.warn{background:#fff3bf}.bad{background:#ffc9c9}
+.verdict{font-weight:600;padding:2px 8px;border-radius:10px}
+.ok{background:#d3f9d8}.warn{background:#fff3bf}.bad{background:#ffc9c9}
 details.article{background:#fff;border:1px solid #dee2e6;border-radius:6px;margin:12px 0;padding:8px 16px}
 details.article>summary{cursor:pointer;font-size:17px;font-weight:600}
-.source{white-space:pre-wrap;font:14px/1.6 ui-monospace,monospace;background:#fcfcfc;border:1px solid #e9ecef;padding:12px;overflow-x:auto}
+.source{white-space:pre-wrap;font:14px/1.6 ui-monospace,monospace;background:#fcfcfc;border:1px solid #e9ecef;
+  padding:12px;overflow-x:auto}
 mark.finding{border-radius:3px;cursor:pointer;padding:0 1px} mark.finding.active{outline:3px solid #e8590c}
 ol.findings li{margin:2px 0} ol.findings a{text-decoration:none}
 .popup{position:fixed;max-width:420px;background:#fff;border:1px solid #868e96;border-radius:6px;padding:8px 12px;
   box-shadow:0 4px 16px rgba(0,0,0,.2);display:none;z-index:10;font-size:14px}
-.muted{color:#868e96} .filter{margin:8px 0;padding:6px;width:320px} .legend span{padding:1px 6px;margin-right:6px;border-radius:3px}
+.muted{color:#868e96} .filter{margin:8px 0;padding:6px;width:320px}
+.legend span{padding:1px 6px;margin-right:6px;border-radius:3px}
 """
 
 SCRIPT = """
@@ -58,10 +62,10 @@ def _e(text) -> str:
 def _highlighted_source(result: FileResult, file_index: int) -> str:
     """The source with each finding wrapped in <mark>; overlapping findings split into segments."""
     source = result.source
-    spans = [(f.start, f.end, i, f) for i, f in enumerate(result.findings) if f.start is not None and f.end > f.start]
+    spans = [(*f.span, i, f) for i, f in enumerate(result.findings) if f.span and f.span[1] > f.span[0]]
     cuts = sorted({0, len(source)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
     out, anchored = [], set()
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         piece = _e(source[left:right])
         covering = [(i, f) for s, e, i, f in spans if s <= left and right <= e]
         if not covering:
@@ -69,7 +73,8 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
             continue
         index, finding = covering[-1]
         info = "<br>".join(f"<b>{_e(f.rule)}</b> [{_e(f.severity)}] {_e(f.message)}"
-                           + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "") for _, f in covering)
+                           + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "")
+                           for _, f in covering)
         anchor = ""
         if index not in anchored:
             anchored.add(index)
@@ -83,14 +88,16 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     verdict = result.verdict
     parts = [f'<details class="article" id="file{file_index}" data-search="{_e((result.path + " " + verdict).lower())}"'
              f'{" open" if open_ else ""}>',
-             f'<summary>{_e(result.path)} <span class="verdict {VERDICT_CLASS[verdict]}">{_e(verdict)}</span></summary>']
+             f'<summary>{_e(result.path)} '
+             f'<span class="verdict {VERDICT_CLASS[verdict]}">{_e(verdict)}</span></summary>']
     if result.error:
         parts.append(f"<p class='bad'>Could not be checked: {_e(result.error)}</p></details>")
         return "".join(parts)
     by_category = Counter(f.category for f in result.findings)
     by_severity = Counter(f.severity for f in result.findings)
     parts.append("<table class='counts'><tr><th>category</th>" + "".join(f"<th>{c}</th>" for c in CATEGORIES) + "</tr>"
-                 "<tr><td>findings</td>" + "".join(f"<td>{by_category.get(c, 0)}</td>" for c in CATEGORIES) + "</tr></table>")
+                 "<tr><td>findings</td>" + "".join(f"<td>{by_category.get(c, 0)}</td>" for c in CATEGORIES)
+                 + "</tr></table>")
     parts.append(f"<p>{by_severity.get('error', 0)} errors, {by_severity.get('warning', 0)} warnings, "
                  f"{by_severity.get('info', 0)} infos.</p>")
     metrics, facts = result.metrics, result.facts
@@ -102,7 +109,8 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
                      "<th>Flesch-Kincaid</th><th>SMOG</th><th>reading ease</th><th>target</th></tr>"
                      f"<tr><td>{metrics['words']}</td><td>{metrics['sentences']}</td><td>{metrics['consensus_grade']}</td>"
                      f"<td>{metrics['flesch_kincaid_grade']}</td><td>{metrics['smog']}</td>"
-                     f"<td>{metrics['flesch_reading_ease']}</td><td>{_e(grade if grade is not None else 'met')}</td></tr></table>")
+                     f"<td>{metrics['flesch_reading_ease']}</td>"
+                     f"<td>{_e(grade if grade is not None else 'met')}</td></tr></table>")
 
     def status(key, yes, no):
         return _e("not checked" if key not in facts else (yes if facts[key] else no))
@@ -114,7 +122,7 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     if result.findings:
         parts.append("<h3>Findings</h3><ol class='findings'>")
         for i, f in enumerate(result.findings):
-            target = f"#f{file_index}-{i}" if f.start is not None and f.end > f.start else None
+            target = f"#f{file_index}-{i}" if f.span and f.span[1] > f.span[0] else None
             label = f"{f.line}:{f.column} {_e(f.rule)} [{_e(f.severity)}] {_e(f.message)}"
             parts.append(f"<li><a class='jump' href='{target}'>{label}</a></li>" if target else f"<li>{label}</li>")
         parts.append("</ol>")
@@ -144,13 +152,15 @@ def format_html(report: Report, **_: object) -> str:
     many = len(report.files) > 1
     if many:
         out.append("<input id='filter' class='filter' placeholder='Filter by file name or verdict'>"
-                   "<table class='index'><tr><th>file</th><th>verdict</th><th>errors</th><th>warnings</th><th>infos</th></tr>")
+                   "<table class='index'><tr><th>file</th><th>verdict</th><th>errors</th><th>warnings</th>"
+                   "<th>infos</th></tr>")
         for i, result in enumerate(report.files):
             counts = Counter(f.severity for f in result.findings)
             out.append(f"<tr data-search='{_e((result.path + ' ' + result.verdict).lower())}'>"
                        f"<td><a href='#file{i}'>{_e(result.path)}</a></td>"
                        f"<td><span class='verdict {VERDICT_CLASS[result.verdict]}'>{_e(result.verdict)}</span></td>"
-                       f"<td>{counts.get('error', 0)}</td><td>{counts.get('warning', 0)}</td><td>{counts.get('info', 0)}</td></tr>")
+                       f"<td>{counts.get('error', 0)}</td><td>{counts.get('warning', 0)}</td>"
+                       f"<td>{counts.get('info', 0)}</td></tr>")
         out.append("</table>")
     for i, result in enumerate(report.files):
         out.append(_article(result, i, open_=not many or len(report.files) <= 3))

@@ -33,7 +33,7 @@ def format_markdown(report: Report, top: int = 20, **_: object) -> str:
     ranked = sorted(((r, f) for r in report.files for f in r.findings),
                     key=lambda rf: (-SEVERITY_RANK[rf[1].severity], rf[0].path, rf[1].sort_key()))
     if ranked:
-        out += ["", f"### Top findings", "", "| severity | where | rule | message |", "|---|---|---|---|"]
+        out += ["", "### Top findings", "", "| severity | where | rule | message |", "|---|---|---|---|"]
         for result, f in ranked[:top]:
             out.append(f"| {f.severity} | `{_cell(result.path)}:{f.line}` | `{f.rule}` | {_cell(f.message)} |")
         if len(ranked) > top:

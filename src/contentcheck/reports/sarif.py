@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from ..version import __version__
 from ..fingerprints import fingerprints
 from ..registry import report_format
 from ..report import Report
+from ..version import __version__
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,12 +43,14 @@ def format_sarif(report: Report, **_: object) -> str:
         uri = result.path.replace("\\", "/")
         for finding, print_ in zip(result.findings, fingerprints(result)):
             region = {"startLine": finding.line, "startColumn": finding.column}
-            if finding.start is not None:
-                region.update(endLine=finding.end_line, endColumn=finding.end_column,
-                              charOffset=finding.start, charLength=finding.end - finding.start)
+            if finding.span is not None:
+                start, end = finding.span
+                region.update(endLine=finding.end_line, endColumn=finding.end_column, charOffset=start,
+                              charLength=end - start)
             item = {
                 "ruleId": finding.rule, "ruleIndex": index[finding.rule], "level": LEVELS[finding.severity],
-                "message": {"text": finding.message + (f" Suggestion: {finding.suggestion}" if finding.suggestion else "")},
+                "message": {"text": finding.message
+                            + (f" Suggestion: {finding.suggestion}" if finding.suggestion else "")},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
                                                     "region": region}}],
                 "partialFingerprints": {"contentcheckFingerprint/v1": print_},

@@ -3,7 +3,7 @@ then the source line with the span underlined, then a summary."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..registry import report_format
 from ..report import Report

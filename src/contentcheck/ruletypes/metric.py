@@ -11,18 +11,21 @@ import ast
 import math
 import operator
 import re
+from collections.abc import Callable
 
 from ..errors import ConfigError
-from ..textstats import TextStats, combined, sentence_stats
 from ..registry import rule_type
 from ..rule import Rule, field_line
+from ..textstats import TextStats, combined, sentence_stats
 
-_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-              ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
-_FUNCTIONS = {"sqrt": math.sqrt, "min": min, "max": max, "abs": abs}
+_OPERATORS: dict[type, Callable[..., float]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+    ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
+_FUNCTIONS: dict[str, Callable[..., float]] = {"sqrt": math.sqrt, "min": min, "max": max, "abs": abs}
 _VARIABLES = set(TextStats().variables())
 _CONDITION = re.compile(r"^\s*(<=|>=|<|>|==|!=)\s*(-?\d+(?:\.\d+)?)\s*$")
-_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq, "!=": operator.ne}
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+            "!=": operator.ne}
 
 
 def compile_formula(formula: str, path: str, line: int | None) -> ast.expr:
@@ -31,16 +34,22 @@ def compile_formula(formula: str, path: str, line: int | None) -> ast.expr:
     except SyntaxError:
         raise ConfigError(f"formula {formula!r} is not a valid expression", path, line) from None
     for node in ast.walk(tree):
+        number = isinstance(node, ast.Constant) and type(node.value) in (int, float)
+        if isinstance(node, ast.Constant) and not number:
+            raise ConfigError(f"formula {formula!r} may use only numbers, counts, + - * / ** and sqrt/min/max/abs",
+                              path, line)
         if isinstance(node, ast.Name) and node.id not in _VARIABLES and node.id not in _FUNCTIONS:
-            raise ConfigError(f"formula uses unknown name '{node.id}' (known: {', '.join(sorted(_VARIABLES))})", path, line)
+            raise ConfigError(f"formula uses unknown name '{node.id}' (known: {', '.join(sorted(_VARIABLES))})", path,
+                              line)
         if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Call, ast.Load,
                                  *_OPERATORS)):
-            raise ConfigError(f"formula {formula!r} may use only numbers, counts, + - * / ** and sqrt/min/max/abs", path, line)
+            raise ConfigError(f"formula {formula!r} may use only numbers, counts, + - * / ** and sqrt/min/max/abs",
+                              path, line)
     return tree
 
 
 def evaluate(node: ast.expr, variables: dict[str, float]) -> float:
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return float(node.value)
     if isinstance(node, ast.Name):
         return float(variables[node.id])
@@ -68,7 +77,8 @@ class MetricRule(Rule):
         self.formula = compile_formula(data["formula"], path, field_line(data, "formula"))
         match = _CONDITION.match(data["condition"])
         if not match:
-            raise ConfigError(f"condition {data['condition']!r} must look like '> 8'", path, field_line(data, "condition"))
+            raise ConfigError(f"condition {data['condition']!r} must look like '> 8'", path,
+                              field_line(data, "condition"))
         self.compare, self.threshold = _COMPARE[match.group(1)], float(match.group(2))
         self.unit = data.get("unit", "document")
         if self.unit not in ("document", "paragraph", "sentence"):

@@ -25,7 +25,8 @@ class OccurrenceRule(Rule):
         self.minimum = data.get("min")
         self.maximum = data.get("max")
         self.matcher = Matcher([str(t) for t in data.get("tokens") or []], [str(p) for p in data.get("patterns") or []],
-                               data.get("ignorecase", True), True, path, field_line(data, "tokens") or field_line(data, "patterns"),
+                               data.get("ignorecase", True), True, path,
+                               field_line(data, "tokens") or field_line(data, "patterns"),
                                pattern_lines=item_lines(data, "patterns"))
         if self.matcher.empty:
             raise ConfigError("an occurrence rule needs 'tokens' or 'patterns'", path, getattr(data, "line", None))

@@ -49,11 +49,13 @@ class SubstitutionRule(Rule):
             raise ConfigError("a substitution rule needs a non-empty 'swap' mapping", path, getattr(data, "line", None))
         for key, value in swap.items():
             if not isinstance(value, str):
-                raise ConfigError(f"swap value for '{key}' must be a string", path, swap.line_of(key) if hasattr(swap, "line_of") else None)
+                raise ConfigError(f"swap value for '{key}' must be a string", path,
+                                  swap.line_of(key) if hasattr(swap, "line_of") else None)
         self.ignorecase = data.get("ignorecase", True)
         self.swap = {self._key(k): v for k, v in swap.items()}
         self.matcher = Matcher([str(k) for k in swap], (), self.ignorecase, True, path, field_line(data, "swap"))
-        self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), self.ignorecase, True, path, field_line(data, "exceptions"))
+        self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), self.ignorecase, True, path,
+                                  field_line(data, "exceptions"))
         self.skip_explained = data.get("skip_explained", False)
 
     def _key(self, text: str) -> str:
