@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .config import Config, load_config_file
 from .options import Options
+from .plugins import raise_load_errors
 from .report import FileResult, Report
 from .runner import check_text_as, run
 
@@ -20,6 +21,7 @@ def _as_config(config: Config | str | Path | None) -> Config | None:
 def check_text(text: str, path: str = "<text>", config: Config | str | Path | None = None,
                fmt: str | None = None) -> FileResult:
     """Check one text as if it were the file `path` (its suffix picks the parser)."""
+    raise_load_errors()
     return check_text_as(text, path, _as_config(config) or Config(), fmt)[0]
 
 
@@ -34,6 +36,7 @@ def check_paths(paths: list[str], config: Config | str | Path | None = None, exc
     enough files); the report is the same. With `cache_dir`, results of unchanged files (same bytes,
     rules and version) are reused. With `spool`, results wait in a temporary file rather than in
     memory: for runs over many files. `options`, when given, is used as it is instead of the others."""
+    raise_load_errors()
     if options is None:
         options = Options(config=_as_config(config), select=tuple(select or ()), ignore=tuple(ignore or ()),
                           exclude=tuple(exclude or ()), stdin=stdin, stdin_filename=stdin_filename, jobs=jobs,

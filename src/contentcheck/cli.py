@@ -20,6 +20,7 @@ from .errors import ContentcheckError
 from .explain import explain
 from .finding import SEVERITIES
 from .options import Options
+from .plugins import raise_load_errors
 from .registry import REPORT_FORMATS
 from .report import Report
 from .reports.text import format_statistics
@@ -45,6 +46,7 @@ def _use_color(output) -> bool:
 class _Group(click.Group):
     def invoke(self, ctx):
         try:
+            raise_load_errors()
             return super().invoke(ctx)
         except ContentcheckError as exc:
             click.echo(f"error: {exc}", err=True)
