@@ -140,3 +140,15 @@ def test_baseline_drops_cross_file_findings_once_and_keeps_new_ones(tmp_path):
     findings = [(Path(file["path"]).name, f["rule"]) for file in json.loads(result.stdout)["files"]
                 for f in file["findings"]]
     assert findings == [("b.md", "promotional.calls-to-action")] and result.returncode == 1
+
+
+def test_jobs_default_to_one_process_per_core_when_there_are_enough_files(monkeypatch):
+    """Without --jobs a run of a few files stays in one process (a worker's start costs more than it
+    saves) and a run of many takes every core, as ruff and Vale do."""
+    from contentcheck import Options
+    from contentcheck import options as options_module
+
+    monkeypatch.setattr(options_module.os, "cpu_count", lambda: 4)
+    assert [Options().processes(files) for files in (1, 20, 63, 64, 100, 1000)] == [1, 1, 1, 2, 3, 4]
+    assert [Options(jobs=jobs).processes(1000) for jobs in (0, 1, 2, 8)] == [4, 1, 2, 8]
+    assert Options(jobs=2).processes(1) == 1
