@@ -140,3 +140,14 @@ def test_unusual_file_names(tmp_path, name):
     (tmp_path / name).write_text("The best.\n")
     result = run("check", str(tmp_path / name), "--select", "promotional")
     assert result.returncode == 1 and f"{name}:1:1:" in result.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_traceback_and_the_exit_code_stands():
+    """`contentcheck rules | grep -q ...` and `contentcheck check site/ | head`: the reader closes the
+    pipe before the output ends (here `true`, which closes it before contentcheck has started)."""
+    for command, code in (("rules", 0), ("check samples", 1)):
+        shell = f"{sys.executable} -m contentcheck {command} | true; echo \"status=${{PIPESTATUS[0]}}\""
+        done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "NO_COLOR": ""})
+        assert done.stdout.strip() == f"status={code}", (command, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr

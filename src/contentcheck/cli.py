@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,7 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         click.echo(f"wrote {count} findings to the baseline {flags['write_baseline_path']}", err=True)
         sys.exit(2 if report.has_errors else 0)
     if options.diff:
-        click.echo("".join(result.diff for result in report.files if result.diff), nl=False)
+        _write_out(result.diff for result in report.files if result.diff)
         sys.exit(2 if report.has_errors else 0)
     for result in report.files:
         if result.fixed:
@@ -163,8 +164,18 @@ def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics:
         with open(output, "w", encoding="utf-8") as stream:
             stream.writelines(pieces)
     else:
+        _write_out(pieces, color)
+
+
+def _write_out(pieces: Iterable[str], color: bool = False) -> None:
+    """Write to stdout until the reader goes away (`| head`, `| grep -q`): then stop writing, quietly,
+    and let the command end with the exit code its findings give."""
+    try:
         for piece in pieces:
             click.echo(piece, nl=False, color=color)  # click strips colour off a non-terminal unless told
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches the closed pipe
 
 
 @cli.command()
@@ -177,15 +188,15 @@ def rules(explain_id, config_path, fmt):
     config = load_config_file(Path(config_path)) if config_path else ConfigResolver().for_path(str(Path.cwd() / "_"))
     all_rules = config.all_rules()
     if explain_id:
-        click.echo(explain(explain_id, all_rules))
+        _write_out([explain(explain_id, all_rules) + "\n"])
         return
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "pack": r.pack,
-                                "type": r.kind, "description": r.description} for r in all_rules], indent=2))
+        _write_out([json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "pack": r.pack,
+                                 "type": r.kind, "description": r.description} for r in all_rules], indent=2) + "\n"])
         return
     width = max(len(r.id) for r in all_rules)
-    for rule in sorted(all_rules, key=lambda r: r.id):
-        click.echo(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {rule.pack}")
+    _write_out(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {rule.pack}\n"
+               for rule in sorted(all_rules, key=lambda r: r.id))
 
 
 @cli.command()
