@@ -43,7 +43,7 @@ def test_single_article_highlights_claims_and_click_to_scroll(browser, tmp_path)
     assert page.locator("mark.cat-promotional").count() >= 10
     assert page.locator("mark.cat-claim").count() >= 1
     rows = page.locator("table.claims tr")
-    assert rows.count() == 3 and "Spinal decompression" in rows.nth(2).inner_text()
+    assert rows.count() == 4 and "Spinal decompression" in rows.nth(2).inner_text()
     assert page.locator(".verdict").first.inner_text() == "needs changes"
     last = page.locator("ol.findings a.jump").last
     target = last.get_attribute("href")[1:]

@@ -51,14 +51,13 @@ def test_cached_run_sees_a_word_added_to_a_rule_packs_data_file(tmp_path):
     (house / "claims.yaml").write_text("extends: health-claim\ncategory: claim\nstrengths: [strong, absolute]\n"
                                        "message: 'Unsourced ({strength})'\n")
     (tmp_path / ".contentcheck.yaml").write_text("extra_packs: [house]\nselect: [house]\n")
-    (tmp_path / "a.md").write_text("# Joints\n\nThis tea unclogs stiff joints overnight.\n")
+    (tmp_path / "a.md").write_text("# Joints\n\nThis tea greases stiff joints overnight.\n")
     args = ("check", "a.md", "--format", "json")
-    assert findings(run(*args, cwd=tmp_path)) == []  # "unclogs" is no outcome verb yet
+    assert findings(run(*args, cwd=tmp_path)) == []  # "grease" is no effect verb yet
     data = yaml.safe_load(vocabulary)
-    data["outcome_verbs"].append("unclogs")
-    data["outcomes"].append("stiff joints")
+    data["effect_verbs"].append("grease")  # a lemma: "greases" is found through it
     (house / "_vocabulary.yaml").write_text(yaml.safe_dump(data))
-    assert findings(run(*args, cwd=tmp_path)) == [("a.md", "house.claims", "This tea unclogs stiff joints overnight.")]
+    assert findings(run(*args, cwd=tmp_path)) == [("a.md", "house.claims", "This tea greases stiff joints overnight.")]
 
 
 # 2. --fix checked again with fewer options than the run had.

@@ -40,14 +40,20 @@ class ClaimRecord:
     line: int
     column: int
     strength: str  # hedged, strong, absolute
-    support: str  # cited, approved, uncited
+    support: str  # cited (a reference or a named source), approved, uncited
     references: list[str] = field(default_factory=list)
     approved_text: str | None = None
+    coding: str = "direct"  # correlational, conditional, direct: how strongly the relationship is worded
+    absolute: bool = False  # promises certainty, totality, permanence, universal safety or speed
+    kind: str = "efficacy"  # efficacy, safety, mechanism, comparative, prevention, risk, other
+    support_kind: str = "none"  # cited (a reference a machine can find), attributed (named in words), approved, none
+    reported: bool = False  # quoted or paraphrased to be criticised: not the publisher's own claim
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "line": self.line, "column": self.column,
                 "strength": self.strength, "support": self.support, "references": self.references,
-                "approved_text": self.approved_text}
+                "approved_text": self.approved_text, "coding": self.coding, "absolute": self.absolute,
+                "kind": self.kind, "support_kind": self.support_kind, "reported": self.reported}
 
 
 @dataclass

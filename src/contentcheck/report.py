@@ -13,7 +13,7 @@ import orjson
 from .finding import INTERNAL_ERROR_RULE, SEVERITY_RANK, Finding
 from .version import __version__
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims carry coding, absolute, kind, support_kind and reported
 
 
 @dataclass

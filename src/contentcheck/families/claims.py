@@ -1,10 +1,12 @@
-"""The claims register: which health claims an article makes, how strongly, and what supports them.
+"""The claims register: which health claims an article makes, how they are worded, and what supports
+them; and the rules that report the claims an editor must act on.
 
-A sentence is a claim when it has an outcome verb ("relieves", "lowers") and an outcome or
-condition ("pain", "blood pressure", "sciatica"), and does not deny one ("there is no evidence
-that"). Its strength comes from its wording (absolute, strong, hedged); its support from a citation
-in the sentence or its paragraph, or from a match in the approved-claims library. The vocabulary is
-YAML (rules/claims/_vocabulary.yaml) so editors can extend it.
+Claims are recognised by their structure (claim_detection.py): something related to a health target
+by an effect verb in any form, a change noun, an association, a comparison or a safety promise. Each
+is coded (correlational, conditional, direct; absolute or not; its kind) and given a support: cited,
+attributed (a source named in words), approved (a match in the approved-claims library) or none.
+Findings go by risk: a direct or absolute claim with no support is a warning, a hedged or associative
+one an info, a supported or reported one nothing.
 """
 
 from __future__ import annotations
@@ -23,23 +25,23 @@ from ..patterns import Matcher, find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
+from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of
 
 STRENGTHS = ("hedged", "strong", "absolute")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
-CITE_OR_HEDGE = "Add a reference (a link, [1], or author and year), or use hedged wording."
 DEFAULT_MATCH_SCORE = 80  # rapidfuzz token_sort_ratio, 0-100, after hedges are set aside
-
-
-@dataclass(eq=False)  # one per vocabulary file, hashed by identity: a key of the document's memo
-class Vocabulary:
-    verbs: Matcher
-    verb_exceptions: Matcher
-    topics: Matcher
-    absolute: Matcher
-    hedges: Matcher
-    not_claims: Matcher
-    citations: Matcher
-    strip_words: Matcher
+# What each kind of claim says, and what would support it, in an editor's words.
+CLAIM_WORDS = {
+    "efficacy": ("says a treatment, product or habit works", "cite the trial, review or guideline it comes from"),
+    "safety": ("promises that something is safe", "cite the product information or a safety review, "
+                                                  "and say who should not take it"),
+    "mechanism": ("says how something acts inside the body", "cite the study that measured it"),
+    "comparative": ("compares a treatment with another", "cite a trial that compared them head to head"),
+    "prevention": ("says something prevents illness or lowers a risk", "cite the study or guideline"),
+    "risk": ("says something causes harm or raises a risk", "cite the study or guideline"),
+    "other": ("makes a health claim", "cite where it comes from"),
+}
+CODING_WORDS = {"correlational": "an association", "conditional": "hedged", "direct": "stated as fact"}
 
 
 @dataclass
@@ -58,44 +60,10 @@ class Claim(ClaimRecord):
     strengthened: bool = False  # worded more strongly than the approved claim it matched
 
 
-def load_vocabulary(path: Path) -> Vocabulary:
-    data = read_yaml_file(path, "claims vocabulary")
-    if not isinstance(data, dict):
-        raise ConfigError("claims vocabulary must be a mapping", str(path), 1)
-
-    def words(key):
-        value = data.get(key) or []
-        if not isinstance(value, list):
-            raise ConfigError(f"'{key}' must be a list", str(path), field_line(data, key))
-        return [str(v) for v in value]
-
-    lists = {key: words(key) for key in ("outcome_verbs", "verb_exceptions", "outcomes", "conditions",
-                                         "absolute_markers", "hedges", "not_claims", "citation_patterns")}
-    strip = lists["hedges"] + lists["absolute_markers"]
-    return Vocabulary(
-        verbs=Matcher(lists["outcome_verbs"]),
-        verb_exceptions=Matcher(lists["verb_exceptions"]),
-        topics=Matcher(lists["outcomes"] + lists["conditions"]),
-        absolute=Matcher(lists["absolute_markers"]),
-        hedges=Matcher(lists["hedges"]),
-        not_claims=Matcher(lists["not_claims"]),
-        citations=Matcher((), lists["citation_patterns"], ignorecase=False, whole_words=False, path=str(path),
-                          line=field_line(data, "citation_patterns")),
-        strip_words=Matcher(strip),
-    )
-
-
-def has_outcome_verb(text: str, vocabulary: Vocabulary) -> bool:
-    excepted = list(vocabulary.verb_exceptions.finditer(text))
-    return any(not any(s <= start and end <= e for s, e in excepted) for start, end in vocabulary.verbs.finditer(text))
-
-
 def strength_of(text: str, vocabulary: Vocabulary) -> str:
-    absolute = vocabulary.absolute.search(text)
-    if vocabulary.hedges.search(text):
-        # "may cure" is hedged; "will" or "guaranteed" beside a hedge still promises.
-        return "absolute" if re.search(r"\b(?:will|guaranteed|100%|always|permanently)\b", text, re.I) else "hedged"
-    return "absolute" if absolute else "strong"
+    """absolute, strong or hedged: how an approved claim in the library is worded."""
+    analysis = analyse(text, vocabulary)
+    return analysis.strength if analysis else "strong"
 
 
 def core_words(text: str, vocabulary: Vocabulary) -> str:
@@ -128,9 +96,11 @@ def load_library(path: Path, vocabulary: Vocabulary) -> list[ApprovedClaim]:
     return library
 
 
-def _citations_in(block: Block, start: int, end: int, vocabulary: Vocabulary) -> list[str]:
+def _references_in(block: Block, start: int, end: int, vocabulary: Vocabulary) -> list[str]:
+    """The links and references in block text [start, end), as the register lists them."""
     found = [href or block.text[s:e] for s, e, href in block.links if s < end and e > start]
     found += [block.text[start + s:start + e] for s, e in vocabulary.citations.finditer(block.text[start:end])]
+    found += [block.text[start + s:start + e] for s, e in vocabulary.attributions.finditer(block.text[start:end])]
     return found
 
 
@@ -141,9 +111,9 @@ class HealthClaimRule(Rule):
     kind = "health-claim"
     TYPE_FIELDS = {"strengths": list, "vocabulary": str, "library": str, "match_score": int, "report": str}
     PATH_FIELDS = {"vocabulary": DEFAULT_VOCABULARY, "library": None}
-    PLACEHOLDERS = frozenset({"strength", "approved"})
-    DEFAULT_SCOPE = BODY_TEXT
-    PACKAGES = ("rapidfuzz",)  # approved claims are matched by its token_sort_ratio
+    PLACEHOLDERS = frozenset({"strength", "approved", "claim", "advice", "coding", "kind"})
+    DEFAULT_SCOPE = BODY_TEXT + (BlockKind.HEADING,)  # a headline promises as much as a paragraph
+    PACKAGES = ("rapidfuzz", "lemminflect")  # library matching; verb inflections
     SETTINGS = {"library": "claims_library"}
 
     def prepare(self, data, path):
@@ -168,9 +138,15 @@ class HealthClaimRule(Rule):
                 if claim.strengthened and claim.approved:
                     yield self.finding(self.render(approved=f"approved: '{claim.approved.text}'"), start, end,
                                        suggestion=claim.approved.text)
-            elif claim.support == "uncited" and claim.strength in self.strengths:
-                yield self.finding(self.render(strength=claim.strength), start, end, suggestion=CITE_OR_HEDGE,
-                                   strength=claim.strength)
+            elif claim.support == "uncited" and not claim.reported and claim.strength in self.strengths:
+                what, advice = CLAIM_WORDS[claim.kind]
+                if claim.absolute:
+                    what = "promises a certain result"
+                    advice = "no treatment works for everyone, so remove the promise or " + advice
+                message = self.render(strength=claim.strength, claim=what, advice=advice,
+                                      coding=CODING_WORDS[claim.coding], kind=claim.kind)
+                yield self.finding(message, start, end, suggestion=advice[0].upper() + advice[1:] + ".",
+                                   strength=claim.strength, coding=claim.coding, kind=claim.kind)
 
 
 @lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file
@@ -209,41 +185,51 @@ def _sentences_with(matcher: Matcher, document: Document, blocks: list[Block]) -
 def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:
     claims = []
     blocks = document.blocks
-    # Outcome verbs are rarer than topics ("pain" is everywhere): find verb sentences in one pass, then
-    # look for a topic, and for a denial, only in those.
-    with_verb = _sentences_with(vocabulary.verbs, document, blocks)
+    # Relation words are rarer than health terms ("pain" is everywhere): find the sentences with one in a
+    # single pass, then look closely only at those.
+    candidates = _sentences_with(vocabulary.relations, document, blocks)
+    if candidates:  # and a health target (or a safety promise, which is its own target)
+        targets = _sentences_with(vocabulary.health, document, blocks) | \
+            _sentences_with(vocabulary.health_patterns, document, blocks) | \
+            _sentences_with(vocabulary.strong_safety, document, blocks)
+        candidates &= targets
     for block in blocks:
-        paragraph_sources = None
-        for sentence in block.sentences:
-            text = sentence.text
-            if (block, sentence.start) not in with_verb or text.rstrip().endswith("?"):
+        for index, sentence in enumerate(block.sentences):
+            if (block, sentence.start) not in candidates:
                 continue
-            if not vocabulary.topics.search(text) or vocabulary.not_claims.search(text):
+            if block.kind == BlockKind.HEADING and TOPIC_HEADING.search(sentence.text):
                 continue
-            if not has_outcome_verb(text, vocabulary):
+            analysis = analyse(sentence.text, vocabulary)
+            if analysis is None:
                 continue
-            references = _citations_in(block, sentence.start, sentence.end, vocabulary)
-            if not references:
-                if paragraph_sources is None:
-                    paragraph_sources = _citations_in(block, 0, len(block.text), vocabulary)
-                references = list(paragraph_sources)
-            strength = strength_of(text, vocabulary)
-            start, end = block.to_source(sentence.start, sentence.end)
-            line, column = document.lines.position(start)
-            claim = Claim(document.source[start:end], start, end, line, column, strength,
-                          "cited" if references else "uncited", references)
-            if library:
-                core = core_words(text, vocabulary)
-                best = max(library, key=lambda approved: fuzz.token_sort_ratio(core, approved.core))
-                if fuzz.token_sort_ratio(core, best.core) >= match_score:
-                    claim.approved, claim.approved_text = best, best.text
-                    if STRENGTHS.index(strength) > STRENGTHS.index(best.strength):
-                        claim.strengthened = True
-                    elif claim.support == "uncited":
-                        claim.support = "approved"
-                        claim.references = list(best.references)
-            claims.append((claim, block))
+            claims.append((_claim(document, block, index, analysis, vocabulary, library, match_score), block))
     return claims
+
+
+def _claim(document: Document, block: Block, index: int, analysis: Analysis, vocabulary: Vocabulary, library,
+           match_score: int) -> Claim:
+    sentence = block.sentences[index]
+    in_sentence = any(s < sentence.end and e > sentence.start for s, e, _ in block.links)
+    support = support_of(sentence.text, block.text, vocabulary, (in_sentence, bool(block.links)))
+    references = _references_in(block, sentence.start, sentence.end, vocabulary) if support != "none" else []
+    if support != "none" and not references:
+        references = _references_in(block, 0, len(block.text), vocabulary)
+    start, end = block.to_source(sentence.start, sentence.end)
+    line, column = document.lines.position(start)
+    claim = Claim(document.source[start:end], start, end, line, column, analysis.strength,
+                  "cited" if support != "none" else "uncited", references, coding=analysis.coding,
+                  absolute=analysis.absolute, kind=analysis.kind, support_kind=support, reported=analysis.reported)
+    if library:
+        core = core_words(sentence.text, vocabulary)
+        best = max(library, key=lambda approved: fuzz.token_sort_ratio(core, approved.core))
+        if fuzz.token_sort_ratio(core, best.core) >= match_score:
+            claim.approved, claim.approved_text = best, best.text
+            if STRENGTHS.index(claim.strength) > STRENGTHS.index(best.strength):
+                claim.strengthened = True
+            elif claim.support == "uncited":
+                claim.support, claim.support_kind = "approved", "approved"
+                claim.references = list(best.references)
+    return claim
 
 
 _CITED_NUMBER = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
@@ -261,6 +247,30 @@ def _numbers(spec: str) -> set[int]:
     return numbers
 
 
+def _numbered_lines(document: Document, block: Block) -> list[tuple[int, tuple[int, int]]]:
+    """(number, source span) of each line of a References block that starts with one ("[2] ...", "2. ..."):
+    a plain-text reference list is one block with a line per reference."""
+    found = []
+    offset = 0
+    for text_line in block.text.split("\n"):  # the block's own text first: an HTML <p>[1] ...</p>
+        match = _REFERENCE_NUMBER.match(text_line)
+        if match:
+            found.append((int(match.group(1) or match.group(2)), block.to_source(offset, offset + len(text_line))))
+        offset += len(text_line) + 1
+    if found:
+        return found
+    first, last = document.lines.position(block.source_start)[0], document.lines.position(block.source_end)[0]
+    for line in range(first, last + 1):
+        line_start = document.lines.line_start(line)
+        match = _REFERENCE_NUMBER.match(document.source, line_start)
+        if match:
+            last_line = line >= len(document.lines.line_starts)
+            end = block.source_end if last_line else document.lines.line_start(line + 1) - 1
+            found.append((int(match.group(1) or match.group(2)), (max(line_start, block.source_start),
+                                                                   min(max(end, line_start), block.source_end))))
+    return found
+
+
 @rule_type
 class CitationsRule(Rule):
     """Numbered citations must point at a numbered reference, and references must be cited."""
@@ -274,15 +284,19 @@ class CitationsRule(Rule):
         references: dict[int, tuple[int, int]] = {}
         in_references = False
         cited: dict[int, tuple[int, int]] = {}
+        items = 0  # list items seen in the References section: an ordered list numbers them by position
         for block in document.blocks:
             if block.kind == BlockKind.HEADING:
-                in_references = bool(REFERENCE_HEADING.match(block.text))
+                in_references, items = bool(REFERENCE_HEADING.match(block.text)), 0
                 continue
             if in_references:
-                line_start = document.lines.line_start(document.lines.position(block.source_start)[0])
-                match = _REFERENCE_NUMBER.match(document.source, line_start)
-                if match:
-                    references.setdefault(int(match.group(1) or match.group(2)), (block.source_start, block.source_end))
+                numbered = _numbered_lines(document, block)
+                if not numbered and block.kind == BlockKind.LIST_ITEM:
+                    numbered = [(items + 1, (block.source_start, block.source_end))]
+                items += block.kind == BlockKind.LIST_ITEM
+                for number, span in numbered:
+                    references.setdefault(number, span)
+                if numbered:
                     continue
             for match in _CITED_NUMBER.finditer(block.text):
                 span = block.to_source(match.start(), match.end())

@@ -1,14 +1,17 @@
-"""Plain text: paragraphs separated by blank lines, every character verbatim."""
+"""Plain text: paragraphs separated by blank lines, every character verbatim. A paragraph that is one
+line underlined with === or --- (as in Markdown and reStructuredText), or a lone line naming a
+References section, is a heading."""
 
 from __future__ import annotations
 
 import re
 
-from ..document import Block, BlockKind, Document
+from ..document import REFERENCE_HEADING, Block, BlockKind, Document
 from ..registry import input_format
 from .comments import find_comments
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
+_UNDERLINED = re.compile(r"([^\r\n]+)(?:\r\n|\r|\n)[ \t]*(?:={3,}|-{3,})[ \t]*\Z")
 
 
 @input_format("text", (".txt", ".text"))
@@ -29,6 +32,11 @@ def _add_paragraph(document: Document, source: str, start: int, end: int) -> Non
     while end > start and source[end - 1].isspace():
         end -= 1
     if start < end:
-        block = Block(BlockKind.PARAGRAPH)
-        block.add_verbatim(source, start, end)
+        underlined = _UNDERLINED.match(source, start, end)
+        if underlined:
+            block = Block(BlockKind.HEADING)
+            block.add_verbatim(source, start, start + len(underlined.group(1).rstrip()))
+        else:
+            block = Block(BlockKind.HEADING if REFERENCE_HEADING.match(source, start, end) else BlockKind.PARAGRAPH)
+            block.add_verbatim(source, start, end)
         document.blocks.append(block)

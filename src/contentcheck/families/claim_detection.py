@@ -1,0 +1,264 @@
+"""Recognising a health claim by its structure, and coding it as researchers do.
+
+A sentence is a claim when something is related to a health target (a condition, symptom, body part
+or function, biomarker: the vocabulary's `health_terms`) by an effect verb in any inflection, a change
+noun, an association, a comparison or a safety promise; and it is not a genuine question, a denial or
+debunk, a study plan, a definition or a prevalence figure. Its coding is correlational (an
+association), conditional (a hedge) or direct; it is absolute when it promises certainty, totality,
+permanence, universal safety or speed; its support is cited (a reference a machine can find),
+attributed (a source named in words) or none; its kind is what it is about. A claim quoted to be
+criticised is marked reported. Every list is data in rules/claims/_vocabulary.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..inflections import verb_forms
+from ..patterns import Matcher
+from ..rule import field_line
+from ..yamlload import read_yaml_file
+
+CODINGS = ("correlational", "conditional", "direct")
+KINDS = ("comparative", "safety", "prevention", "risk", "mechanism", "efficacy", "other")
+LIST_KEYS = ("effect_verbs", "hedging_reporters", "association", "nominal_effects", "comparatives",
+             "safety_promises", "strong_safety_promises", "health_terms", "health_patterns", "verb_exceptions",
+             "hedges", "absolute_markers", "absolute_qualifiers", "negations", "not_claims", "reported_cues",
+             "prevalence", "citation_patterns", "attribution_patterns")
+# The keys of the first vocabulary format, still read: outcome_verbs were surface forms, outcomes and
+# conditions the health terms, not_claims the denials.
+OLD_KEYS = {"outcome_verbs": "effect_verbs", "outcomes": "health_terms", "conditions": "health_terms"}
+
+# A heading that asks or announces ("What helps", "How to ease back pain", "When to see a GP") labels a
+# section; it claims nothing.
+TOPIC_HEADING = re.compile(
+    r"(?:^|[:–—]\s*)\W*(?:what|how|why|when|which|who|where|can|does|do|is|are|should|will)\b"
+    r"|^\W*[A-Za-z]+ing\b(?!.*\b(?:guarantee\w*|for good|forever|permanently|100%|overnight|instantly)\b)", re.I)
+_QUESTION_START = re.compile(r"^\W*(?:did you know|why (?:does|do|is|are)|isn'?t it|who knew|ever wondered)\b", re.I)
+_DEFINITION = re.compile(
+    r"\b(?:means|is when|happens when|occurs when|is (?:a|an)\s+(?:\w+\s+){0,2}?(?:condition|disease|illness|"
+    r"disorder|infection|type|kind|term|name|problem)\s+(?:that|which|where|in which|of)|is called|are called|"
+    r"refers to|is the (?:medical )?(?:term|name|word) for|is defined as|is pain)\b", re.I)
+# A group picked out by what its members do ("children who use screens", "people taking statins"): what
+# follows describes the group, an association, unless a change is credited to the exposure.
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:people|children|kids|adults|women|men|girls|boys|patients|users|those|participants|teens|teenagers|"
+    r"babies|mothers|smokers|drinkers|workers|students|volunteers|members|testers)\s+(?:who|whose|taking|using|"
+    r"with the|that)\b", re.I)
+_DEFINITION_WORDS = re.compile(r"mean|when| is | are |called|refers|defined")
+# A group of people compared with another by who they are, not by what they do: prevalence.
+_DEMOGRAPHIC_COMPARISON = re.compile(
+    r"\b(?:women|men|girls|boys|children|adults|older (?:people|adults)|younger (?:people|adults)|black|white|"
+    r"asian|hispanic)\s+(?:are|were|is)\s+(?:\w+\s+){0,3}?(?:more|less)\s+likely\s+than\s+(?:men|women|"
+    r"boys|girls|adults|children|white|black)", re.I)
+# A comparative word just before a health target ("much less tooth decay", "healthier blood pressure").
+_COMPARATIVE_WORD = re.compile(
+    r"\b(?:less|more|fewer|lower|higher|better|worse|healthier|slower|faster|longer|shorter|stronger|weaker|"
+    r"reduced|improved|increased|decreased|poorer|greater|smaller|bigger)\b(?=\s+(?:\w+[\s-]+){0,2}$)", re.I)
+_CHANGE_NOUN = re.compile(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?:reduction|improvement|increase|"
+                          r"decrease|drop|fall|rise|decline)\b", re.I)
+# A quoted span: words in quotation marks, which a writer may be reporting rather than saying.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]([^\'’\"”]{3,}?)[\'’\"”](?=[\s,.;:!?)]|$)")
+_BUT = re.compile(r"\b(?:but|however|although|though|yet)\b|;", re.I)
+_CAUSAL_AFTER_LIKELY = re.compile(r"\b(?:less|more|un)?likely\s+to\s+(?:make|cause|give|leave|trigger|help)\b", re.I)
+_STATE_COMPARISON = re.compile(
+    r"\b(?:had|have|has|were|was|are|is|showed|experienced)\s+(?:\w+\s+){0,3}?(?:\d+\s*%?\s*|\w+ly\s+)?"
+    r"(?:fewer|lower|higher|less|more|better|worse)\b", re.I)
+_PREVENTION = re.compile(
+    r"\b(?:prevent\w*|protect\w*|ward\w* off|fend\w* off|lower\w*|reduc\w*|cut\w*|decreas\w*|halv\w*)\s+"
+    r"(?:\w+\s+){0,3}?(?:risk|chance|odds|rates?|incidence)\b|\b(?:prevent\w*|protection|protects?|vaccin\w*|"
+    r"immunis\w*|immuniz\w*|ward\w* off|fend\w* off)\b|\b(?:less likely|lower risk|reduced risk)\b", re.I)
+_RISK = re.compile(
+    r"\b(?:caus\w*|trigger\w*|damag\w*|harm\w*|worsen\w*|rais\w*|increas\w*|doubl\w*|contribut\w* to|lead\w* to|"
+    r"led to|threaten\w*)\b|\b(?:more likely|higher risk|increased risk|greater risk|risk factor)\b", re.I)
+_MECHANISM_TERMS = re.compile(
+    r"\b(?:collagen|metabolism|hormones?|inflammation|gut bacteria|microbiome|cortisol|melatonin|serotonin|"
+    r"dopamine|insulin|immune system|free radicals|toxins|detox\w*|cells?|body clock|receptor|signalling|"
+    r"signaling|ligamentization|cartilage|nerves?|blood vessels|circulation|blood flow|testosterone|"
+    r"oestrogen|estrogen|enzymes?|absorption|take in)\b", re.I)
+_HARMFUL_EXPOSURE = re.compile(
+    r"\b(?:smok\w*|alcohol|pollution|processed meat|sitting|night shifts?|obesity|sugar|salt|vaping|"
+    r"stress|inactivity|sedentary|sunburn|radiation|dehydration|deficiency)\b", re.I)
+
+
+@dataclass(eq=False)  # one per vocabulary file, hashed by identity: a key of the document's memo
+class Vocabulary:
+    relations: Matcher  # every relation phrase at once: which sentences to look at closely
+    effect: Matcher
+    hedging_reporters: Matcher
+    association: Matcher
+    nominal: Matcher
+    comparatives: Matcher
+    safety: Matcher
+    health: Matcher
+    health_patterns: Matcher
+    strong_safety: Matcher
+    verb_exceptions: Matcher
+    hedges: Matcher
+    absolute: Matcher
+    absolute_qualifiers: Matcher
+    negations: Matcher
+    not_claims: Matcher
+    reported: Matcher
+    prevalence: Matcher
+    citations: Matcher
+    attributions: Matcher
+    strip_words: Matcher  # hedges and absolute words, set aside when matching the approved library
+
+
+@dataclass
+class Analysis:
+    """What a sentence claims, coded."""
+
+    coding: str  # correlational, conditional, direct
+    absolute: bool
+    kind: str
+    reported: bool  # quoted or paraphrased to be criticised, not the writer's own
+
+    @property
+    def strength(self) -> str:
+        """The first register's scale: absolute, strong (direct) or hedged (conditional, correlational)."""
+        if self.absolute:
+            return "absolute"
+        return "strong" if self.coding == "direct" else "hedged"
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    data = read_yaml_file(path, "claims vocabulary")
+    if not isinstance(data, dict):
+        raise ConfigError("claims vocabulary must be a mapping", str(path), 1)
+    lists: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
+    for key, value in data.items():
+        target = OLD_KEYS.get(key, key)
+        if target not in lists:
+            continue
+        if not isinstance(value, list):
+            raise ConfigError(f"'{key}' must be a list", str(path), field_line(data, key))
+        lists[target].extend(str(v) for v in value)
+    effect = verb_forms(lists["effect_verbs"])
+    reporters = verb_forms(lists["hedging_reporters"])
+
+    def phrases(key: str) -> Matcher:
+        return Matcher(lists[key])
+
+    def patterns(key: str) -> Matcher:
+        return Matcher((), lists[key], ignorecase=False, whole_words=False, path=str(path), line=field_line(data, key))
+
+    relation_phrases = effect + lists["association"] + lists["nominal_effects"] + lists["comparatives"] + \
+        lists["safety_promises"]
+    return Vocabulary(
+        relations=Matcher(relation_phrases), effect=Matcher(effect), hedging_reporters=Matcher(reporters),
+        association=phrases("association"), nominal=phrases("nominal_effects"), comparatives=phrases("comparatives"),
+        safety=phrases("safety_promises"), health=phrases("health_terms"), health_patterns=patterns("health_patterns"),
+        strong_safety=phrases("strong_safety_promises"), verb_exceptions=phrases("verb_exceptions"),
+        hedges=phrases("hedges"), absolute=phrases("absolute_markers"),
+        absolute_qualifiers=phrases("absolute_qualifiers"),
+        negations=phrases("negations"), not_claims=phrases("not_claims"), reported=phrases("reported_cues"),
+        prevalence=phrases("prevalence"), citations=patterns("citation_patterns"),
+        attributions=patterns("attribution_patterns"),
+        strip_words=Matcher(lists["hedges"] + lists["absolute_markers"]),
+    )
+
+
+def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if not any(cs <= s and e <= ce for cs, ce in covers)]
+
+
+def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
+    """The sentence's claim, or None when it makes none."""
+    targets = list(vocabulary.health.finditer(text)) + list(vocabulary.health_patterns.finditer(text))
+    strong_safety = vocabulary.strong_safety.search(text)
+    if not targets and not strong_safety:
+        return None
+    associations = list(vocabulary.association.finditer(text))
+    exceptions = list(vocabulary.verb_exceptions.finditer(text))
+    nominals = list(vocabulary.nominal.finditer(text))
+    # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
+    compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
+    nominals += _outside(compared, exceptions)
+    comparisons = list(vocabulary.comparatives.finditer(text))
+    safety = list(vocabulary.safety.finditer(text))
+    effects = _outside(list(vocabulary.effect.finditer(text)), exceptions + associations + nominals + safety)
+    if not (effects or associations or nominals or comparisons or safety):
+        return None
+    if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
+        return None  # a genuine question; a rhetorical one ("Why does X work so fast?") presupposes the claim
+    if vocabulary.not_claims.search(text) and not safety:
+        return None  # a study plan, design or aim
+    lowered = text.lower()  # cheap substring tests first: most sentences need none of the patterns below
+    if not (comparisons or safety) and _DEFINITION_WORDS.search(lowered) and _DEFINITION.search(text):
+        return None
+    likely = "likely" in lowered
+    if likely and _DEMOGRAPHIC_COMPARISON.search(text):
+        return None  # who is more likely to have it: prevalence
+    negations = list(vocabulary.negations.finditer(text))
+    if negations and not _claim_survives_negation(text, negations, safety, vocabulary):
+        return None
+    if vocabulary.prevalence.search(text) and not (effects or nominals or comparisons or safety):
+        return None  # how common something is, not what causes it
+    causal = bool(effects or nominals or comparisons or safety)
+    causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))
+    correlational = bool(associations) and not causal_likely
+    if correlational and not effects and not comparisons:
+        coding = "correlational"
+    elif not (effects or comparisons or safety) and (_STATE_COMPARISON.search(text) or _GROUP_SUBJECT.search(text)) \
+            and not _CHANGE_NOUN.search(text):
+        coding = "correlational"  # "users had 40% fewer attacks", "children who use screens ... fall asleep later"
+    elif causal_likely or vocabulary.hedges.search(text) or vocabulary.hedging_reporters.search(text):
+        coding = "conditional"
+    else:
+        coding = "direct" if causal or not correlational else "correlational"
+    relations = effects + associations + nominals + comparisons + safety
+    return Analysis(coding, _absolute(text, vocabulary, coding), _kind(text, comparisons, safety),
+                    bool(vocabulary.reported.search(text)) or _all_quoted(text, relations))
+
+
+def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
+    """Every relation sits inside quotation marks: the writer reports someone's wording ("its advert
+    promised to 'melt fat while you sleep'")."""
+    quoted = [m.span(1) for m in _QUOTED.finditer(text)]
+    return bool(quoted) and all(any(qs <= s and e <= qe for qs, qe in quoted) for s, e in relations if e > s)
+
+
+def _claim_survives_negation(text: str, negations, safety, vocabulary: Vocabulary) -> bool:
+    """A denial or debunk is not a claim, but a safety property worded as a negation is ("won't make you
+    drowsy"), and so is a claim after the denial ("won't cure a cold, but may shorten one")."""
+    if safety and not any(text[s:e].lower().startswith(("there", "no evidence", "no proof")) for s, e in negations):
+        return True
+    last = max(end for _, end in negations)
+    turn = next((m.end() for m in _BUT.finditer(text) if m.start() >= last), None)
+    return turn is not None and bool(vocabulary.relations.search(text[turn:]))
+
+
+def _absolute(text: str, vocabulary: Vocabulary, coding: str) -> bool:
+    if coding != "direct" or not vocabulary.absolute.search(text):
+        return False
+    return not vocabulary.absolute_qualifiers.search(text)
+
+
+def _kind(text: str, comparisons, safety) -> str:
+    if comparisons:
+        return "comparative"
+    if safety:
+        return "safety"
+    if _PREVENTION.search(text):
+        return "prevention"
+    if _RISK.search(text) and (_HARMFUL_EXPOSURE.search(text) or not _MECHANISM_TERMS.search(text)):
+        return "risk"
+    if _MECHANISM_TERMS.search(text):
+        return "mechanism"
+    return "efficacy"
+
+
+def support_of(text: str, context: str, vocabulary: Vocabulary, linked: tuple[bool, bool] = (False, False)) -> str:
+    """cited (a reference a machine can find, a link among them), attributed (a source named in words) or
+    none; the sentence first, then the text around it (its paragraph). `linked`: whether each holds a link."""
+    for where, has_link in zip((text, context), linked):
+        if has_link or vocabulary.citations.search(where):
+            return "cited"
+        if vocabulary.attributions.search(where):
+            return "attributed"
+    return "none"
