@@ -26,7 +26,8 @@ CODINGS = ("correlational", "conditional", "direct")
 KINDS = ("comparative", "safety", "prevention", "risk", "mechanism", "efficacy", "other")
 LIST_KEYS = ("effect_verbs", "hedging_reporters", "association", "nominal_effects", "comparatives",
              "safety_promises", "strong_safety_promises", "health_terms", "health_patterns", "verb_exceptions",
-             "hedges", "absolute_markers", "absolute_qualifiers", "negations", "not_claims", "reported_cues",
+             "hedges", "absolute_markers", "absolute_qualifiers", "negations", "local_negators", "not_claims",
+             "reported_cues", "trend_verbs",
              "prevalence", "citation_patterns", "attribution_patterns")
 # The keys of the first vocabulary format, still read: outcome_verbs were surface forms, outcomes and
 # conditions the health terms, not_claims the denials.
@@ -55,11 +56,34 @@ _DEMOGRAPHIC_COMPARISON = re.compile(
     r"asian|hispanic)\s+(?:are|were|is)\s+(?:\w+\s+){0,3}?(?:more|less)\s+likely\s+than\s+(?:men|women|"
     r"boys|girls|adults|children|white|black)", re.I)
 # A comparative word just before a health target ("much less tooth decay", "healthier blood pressure").
-_COMPARATIVE_WORD = re.compile(
-    r"\b(?:less|more|fewer|lower|higher|better|worse|healthier|slower|faster|longer|shorter|stronger|weaker|"
-    r"reduced|improved|increased|decreased|poorer|greater|smaller|bigger)\b(?=\s+(?:\w+[\s-]+){0,2}$)", re.I)
+_COMPARATIVES = (r"less|more|fewer|lower|higher|better|worse|healthier|slower|faster|longer|shorter|stronger|"
+                 r"weaker|reduced|improved|increased|decreased|poorer|greater|smaller|bigger|milder|clearer|"
+                 r"calmer|fitter|thinner|smoother|firmer")
+_COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b(?=\s+(?:\w+[\s-]+){{0,2}}$)", re.I)
+# ... or just after it ("my eczema is always worse", "my hay fever was much milder")
+_COMPARATIVE_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?({_COMPARATIVES})\b", re.I)
 _CHANGE_NOUN = re.compile(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?:reduction|improvement|increase|"
                           r"decrease|drop|fall|rise|decline)\b", re.I)
+# A share below 100% qualifies a promise ("cures 95% of patients"); 100% does not.
+_SHARE = re.compile(r"(?<![\d.])(?:[1-9]?\d(?:\.\d+)?)\s*(?:%|percent)\s+of\b", re.I)
+_SPEED = re.compile(
+    r"\b(?:tonight|in under an? \w+|in a single (?:session|dose|day|night)|(?:within|in) (?:\d+|one|two|three|"
+    r"four|five|six|seven|ten|thirty)\s+(?:minutes?|hours?|days?|nights?|weeks?)|starts? working in)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+_INTRANSITIVE = re.compile(r"(?:drop|fall|fell|rise|rose|climb|decline|weaken|heal|fail|spread|worsen|"
+                          r"improve|get|become|last)\w*\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had)\b", re.I)
+# An exposure credited with a change ("after the smoking ban", "thanks to the spray", "with the brace").
+_CREDITED = re.compile(r"\b(?:after|since|thanks to|with|because of|due to|when (?:taking|using)|on)\b", re.I)
+# What an effect verb does to when it is not health: money, time, business.
+_NON_HEALTH_OBJECT = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:cost|costs|price|prices|bill|bills|budget|budgets|profits?|sales|revenue|spending|"
+    r"money|funds|awareness|emissions|energy use|waiting times?|loading time|time it takes)\b", re.I)
+# Advice to the reader: a conditional instruction or an imperative to consult, with no outcome promised.
+_ADVICE = re.compile(
+    r"^\W*(?:if\b[^,]{0,120},\s*(?:please\s+)?(?:see|tell|talk|call|speak|review|contact|ask|stop|check|seek|go)\b|"
+    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact)\b)", re.I)
 # A quoted span: words in quotation marks, which a writer may be reporting rather than saying.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]([^\'’\"”]{3,}?)[\'’\"”](?=[\s,.;:!?)]|$)")
 _BUT = re.compile(r"\b(?:but|however|although|though|yet)\b|;", re.I)
@@ -101,9 +125,11 @@ class Vocabulary:
     absolute: Matcher
     absolute_qualifiers: Matcher
     negations: Matcher
+    local_negators: Matcher
     not_claims: Matcher
     reported: Matcher
     prevalence: Matcher
+    trends: Matcher
     citations: Matcher
     attributions: Matcher
     strip_words: Matcher  # hedges and absolute words, set aside when matching the approved library
@@ -156,8 +182,10 @@ def load_vocabulary(path: Path) -> Vocabulary:
         strong_safety=phrases("strong_safety_promises"), verb_exceptions=phrases("verb_exceptions"),
         hedges=phrases("hedges"), absolute=phrases("absolute_markers"),
         absolute_qualifiers=phrases("absolute_qualifiers"),
-        negations=phrases("negations"), not_claims=phrases("not_claims"), reported=phrases("reported_cues"),
-        prevalence=phrases("prevalence"), citations=patterns("citation_patterns"),
+        negations=phrases("negations"), local_negators=phrases("local_negators"), not_claims=phrases("not_claims"),
+        reported=phrases("reported_cues"),
+        prevalence=phrases("prevalence"), trends=Matcher(verb_forms(lists["trend_verbs"])),
+        citations=patterns("citation_patterns"),
         attributions=patterns("attribution_patterns"),
         strip_words=Matcher(lists["hedges"] + lists["absolute_markers"]),
     )
@@ -169,19 +197,24 @@ def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]]) -> lis
 
 def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
     """The sentence's claim, or None when it makes none."""
-    targets = list(vocabulary.health.finditer(text)) + list(vocabulary.health_patterns.finditer(text))
+    exceptions = list(vocabulary.verb_exceptions.finditer(text))
+    targets = _outside(list(vocabulary.health.finditer(text)) + list(vocabulary.health_patterns.finditer(text)),
+                       exceptions)
     strong_safety = vocabulary.strong_safety.search(text)
     if not targets and not strong_safety:
         return None
+    if _ADVICE.search(text):
+        return None  # advice to the reader: see your doctor if..., speak to your pharmacist before...
     associations = list(vocabulary.association.finditer(text))
-    exceptions = list(vocabulary.verb_exceptions.finditer(text))
     nominals = list(vocabulary.nominal.finditer(text))
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
     compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
+    compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))]
     nominals += _outside(compared, exceptions)
     comparisons = list(vocabulary.comparatives.finditer(text))
     safety = list(vocabulary.safety.finditer(text))
     effects = _outside(list(vocabulary.effect.finditer(text)), exceptions + associations + nominals + safety)
+    effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
     if not (effects or associations or nominals or comparisons or safety):
         return None
     if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
@@ -197,8 +230,16 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
     negations = list(vocabulary.negations.finditer(text))
     if negations and not _claim_survives_negation(text, negations, safety, vocabulary):
         return None
-    if vocabulary.prevalence.search(text) and not (effects or nominals or comparisons or safety):
-        return None  # how common something is, not what causes it
+    relations = effects + associations + nominals + comparisons + safety
+    negators = list(vocabulary.local_negators.finditer(text))
+    if negators and not safety and all(_negated(text, relation, negators) for relation in relations):
+        return None  # every relation is denied where it stands ("did not lower blood pressure")
+    trend_only = all(vocabulary.trends.search(text[s:e]) for s, e in effects)
+    if effects and not (associations or nominals or comparisons or safety) and not _CREDITED.search(text) and all(
+            _course_of_illness(text, effect, targets) for effect in effects):
+        return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
+    if vocabulary.prevalence.search(text) and trend_only and not (nominals or comparisons or safety):
+        return None  # how common something is, or how it changed, not what causes it
     causal = bool(effects or nominals or comparisons or safety)
     causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))
     correlational = bool(associations) and not causal_likely
@@ -211,8 +252,7 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
         coding = "conditional"
     else:
         coding = "direct" if causal or not correlational else "correlational"
-    relations = effects + associations + nominals + comparisons + safety
-    return Analysis(coding, _absolute(text, vocabulary, coding), _kind(text, comparisons, safety),
+    return Analysis(coding, _absolute(text, vocabulary, coding, effects), _kind(text, comparisons, safety),
                     bool(vocabulary.reported.search(text)) or _all_quoted(text, relations))
 
 
@@ -221,6 +261,27 @@ def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
     promised to 'melt fat while you sleep'")."""
     quoted = [m.span(1) for m in _QUOTED.finditer(text)]
     return bool(quoted) and all(any(qs <= s and e <= qe for qs, qe in quoted) for s, e in relations if e > s)
+
+
+def _course_of_illness(text: str, effect: tuple[int, int], targets: list[tuple[int, int]]) -> bool:
+    """The effect verb's subject is itself a health target ("blood pressure drops", "the heart weakens",
+    "symptoms improve"): a description of how an illness runs, unless something is credited for it."""
+    start = effect[0]
+    if not _INTRANSITIVE.match(text, start):
+        return False
+    return any(end <= start and len(text[end:start].split()) <= 1 and not re.search(r"[,;:]", text[end:start])
+               and not _AUXILIARY.search(text[end:start]) for _, end in targets)
+
+
+def _negated(text: str, relation: tuple[int, int], negators: list[tuple[int, int]]) -> bool:
+    """A negator ends at most two words before the relation, in the same clause."""
+    start = relation[0]
+    for _, end in negators:
+        if end <= start:
+            between = text[end:start]
+            if len(between.split()) <= 2 and not re.search(r"[,;:]|\b(?:and|but|or)\b", between):
+                return True
+    return False
 
 
 def _claim_survives_negation(text: str, negations, safety, vocabulary: Vocabulary) -> bool:
@@ -233,10 +294,16 @@ def _claim_survives_negation(text: str, negations, safety, vocabulary: Vocabular
     return turn is not None and bool(vocabulary.relations.search(text[turn:]))
 
 
-def _absolute(text: str, vocabulary: Vocabulary, coding: str) -> bool:
-    if coding != "direct" or not vocabulary.absolute.search(text):
+def _absolute(text: str, vocabulary: Vocabulary, coding: str, effects: list[tuple[int, int]]) -> bool:
+    """A promise of certainty, totality, permanence, universal safety or speed, not qualified by a share
+    ("in 95% of patients"), "almost" or a hedge. Speed ("within 30 minutes", "in 10 days", "tonight")
+    promises only in the present, to the reader: a past result or one person's experience reports."""
+    if coding != "direct" or vocabulary.absolute_qualifiers.search(text) or _SHARE.search(text):
         return False
-    return not vocabulary.absolute_qualifiers.search(text)
+    if vocabulary.absolute.search(text):
+        return True
+    past = _PAST.search(text) or any(text[s:e].lower().endswith("ed") for s, e in effects)
+    return bool(_SPEED.search(text)) and not _FIRST_PERSON.search(text) and not past
 
 
 def _kind(text: str, comparisons, safety) -> str:
