@@ -80,3 +80,17 @@ def test_json_report_carries_claims():
                              "json"], capture_output=True, text=True, cwd=root)
     [claim] = json.loads(result.stdout)["files"][0]["claims"]
     assert claim["support"] == "cited" and claim["strength"] == "hedged"
+
+
+def test_advertorial_efficacy_claims_in_any_form_are_direct_unsupported_warnings():
+    """The seed advertorial's wording: a gerund claim ('easing pressure on the nerves and encouraging
+    recovery') and an efficacy adjective ('an effective treatment'), neither with a source."""
+    result = check_text((Path(__file__).resolve().parents[1] / "samples" / "spine-clinic-promo.md").read_text(),
+                        "spine-clinic-promo.md", Config(select=["claims"]))
+    claims = {c["text"].split(",")[0]: c for c in result.claims}
+    for opening in ("Each session uses a motorised table to gently stretch and lengthen the spine",
+                    "It is a personalised and effective treatment for every kind of back pain."):
+        claim = claims[opening]
+        assert (claim["coding"], claim["support_kind"], claim["reported"]) == ("direct", "none", False)
+        warned = [f for f in result.findings if f.start == claim["start"] and f.rule == "claims.unsupported"]
+        assert [f.severity for f in warned] == ["warning"]
