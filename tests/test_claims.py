@@ -94,3 +94,11 @@ def test_advertorial_efficacy_claims_in_any_form_are_direct_unsupported_warnings
         assert (claim["coding"], claim["support_kind"], claim["reported"]) == ("direct", "none", False)
         warned = [f for f in result.findings if f.start == claim["start"] and f.rule == "claims.unsupported"]
         assert [f.severity for f in warned] == ["warning"]
+
+
+def test_a_promise_of_certainty_is_an_error_only_on_a_page_that_sells():
+    promise = "Spinal decompression eliminates sciatica for good."
+    selling = check_text(f"{promise}\n\nBook your session now for $99.\n", "a.txt", Config(select=["claims"]))
+    leaflet = check_text(f"{promise}\n\nAsk your GP about the risks.\n", "b.txt", Config(select=["claims"]))
+    assert [(f.rule, f.severity) for f in selling.findings] == [("claims.unsupported", "error")]
+    assert [(f.rule, f.severity) for f in leaflet.findings] == [("claims.unsupported", "warning")]

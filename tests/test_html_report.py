@@ -44,7 +44,7 @@ def test_single_article_highlights_claims_and_click_to_scroll(browser, tmp_path)
     assert page.locator("mark.cat-claim").count() >= 1
     rows = page.locator("table.claims tr")
     assert rows.count() == 6 and "Spinal decompression" in rows.nth(2).inner_text()
-    assert page.locator(".verdict").first.inner_text() == "needs changes"
+    assert page.locator(".verdict").first.inner_text() == "blocked"  # it promises a cure and sells
     last = page.locator("ol.findings a.jump").last
     target = last.get_attribute("href")[1:]
     assert page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target) > 700

@@ -21,11 +21,13 @@ from rapidfuzz import fuzz
 from ..artefacts import ClaimRecord
 from ..document import BODY_TEXT, PROSE_KINDS, REFERENCE_HEADING, Block, BlockKind, Document
 from ..errors import ConfigError
+from ..finding import SEVERITIES
 from ..patterns import Matcher, find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
 from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of
+from .disclaimers import commercial_signals, find_promotion
 
 STRENGTHS = ("hedged", "strong", "absolute")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
@@ -109,7 +111,8 @@ class HealthClaimRule(Rule):
     """Finds claims; reports those whose strength is in `strengths` and that nothing supports."""
 
     kind = "health-claim"
-    TYPE_FIELDS = {"strengths": list, "vocabulary": str, "library": str, "match_score": int, "report": str}
+    TYPE_FIELDS = {"strengths": list, "vocabulary": str, "library": str, "match_score": int, "report": str,
+                   "sales_severity": str}
     PATH_FIELDS = {"vocabulary": DEFAULT_VOCABULARY, "library": None}
     PLACEHOLDERS = frozenset({"strength", "approved", "claim", "advice", "coding", "kind"})
     DEFAULT_SCOPE = BODY_TEXT + (BlockKind.HEADING,)  # a headline promises as much as a paragraph
@@ -128,6 +131,10 @@ class HealthClaimRule(Rule):
         if self.report not in ("unsupported", "strengthened"):
             raise ConfigError("report must be 'unsupported' or 'strengthened'", path, field_line(data, "report"))
         self.match_score = data.get("match_score", DEFAULT_MATCH_SCORE)
+        self.sales_severity = data.get("sales_severity")
+        if self.sales_severity not in (None, *SEVERITIES):
+            raise ConfigError(f"sales_severity must be one of {', '.join(SEVERITIES)}", path,
+                              field_line(data, "sales_severity"))
         self.library_path = str(self.data_path(data, path, "library")) if data.get("library") else None
         self.library = _library_cache(self.library_path, str(vocabulary_path)) if self.library_path else []
 
@@ -145,8 +152,18 @@ class HealthClaimRule(Rule):
                     advice = "no treatment works for everyone, so remove the promise or " + advice
                 message = self.render(strength=claim.strength, claim=what, advice=advice,
                                       coding=CODING_WORDS[claim.coding], kind=claim.kind)
-                yield self.finding(message, start, end, suggestion=advice[0].upper() + advice[1:] + ".",
-                                   strength=claim.strength, coding=claim.coding, kind=claim.kind)
+                finding = self.finding(message, start, end, suggestion=advice[0].upper() + advice[1:] + ".",
+                                       strength=claim.strength, coding=claim.coding, kind=claim.kind)
+                if claim.absolute and self.sales_severity and sells(document):
+                    finding.severity = self.sales_severity  # a promise of a cure on a page that sells
+                yield finding
+
+
+def sells(document: Document) -> bool:
+    """The page sells: two or more commercial signals (calls to action, prices, shop links), or a
+    promoted brand. One "contact your GP today" is advice, not a sale."""
+    return document.memo(sells, lambda: commercial_signals(document.whole) >= 2
+                         or find_promotion(document.whole, []) is not None)
 
 
 @lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file

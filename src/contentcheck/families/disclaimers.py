@@ -245,6 +245,13 @@ def _name_candidates(block: Block) -> list[str]:
     return names
 
 
+def commercial_signals(document: Document) -> int:
+    """How many calls to action, prices and shop links the page's prose holds."""
+    text = prose_text(document)
+    shop_links = sum(1 for b in document.blocks for _, _, href in b.links if _SHOP_LINK.search(href))
+    return len(calls_to_action(text)) + len(prices(text)) + shop_links
+
+
 def find_promotion(document: Document, products: list[tuple[str, Matcher | None]]) -> Promotion | None:
     blocks = document.blocks
     text = prose_text(document)
