@@ -66,6 +66,8 @@ _CHANGE_NOUN = re.compile(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?
                           r"decrease|drop|fall|rise|decline)\b", re.I)
 # A share below 100% qualifies a promise ("cures 95% of patients"); 100% does not.
 _SHARE = re.compile(r"(?<![\d.])(?:[1-9]?\d(?:\.\d+)?)\s*(?:%|percent)\s+of\b", re.I)
+# "works overnight" promises speed; "overnight oats" is a food: the word must not be a noun's modifier.
+_OVERNIGHT = re.compile(r"\bovernight\b(?!\s+(?!and\b|or\b|with\b|while\b|so\b|without\b|for\b|in\b)[a-z]+)", re.I)
 _SPEED = re.compile(
     r"\b(?:tonight|in under an? \w+|in a single (?:session|dose|day|night)|(?:within|in) (?:\d+|one|two|three|"
     r"four|five|six|seven|ten|thirty)\s+(?:minutes?|hours?|days?|nights?|weeks?)|starts? working in)\b", re.I)
@@ -301,6 +303,8 @@ def _absolute(text: str, vocabulary: Vocabulary, coding: str, effects: list[tupl
     if coding != "direct" or vocabulary.absolute_qualifiers.search(text) or _SHARE.search(text):
         return False
     if vocabulary.absolute.search(text):
+        return True
+    if _OVERNIGHT.search(text):
         return True
     past = _PAST.search(text) or any(text[s:e].lower().endswith("ed") for s, e in effects)
     return bool(_SPEED.search(text)) and not _FIRST_PERSON.search(text) and not past

@@ -27,7 +27,7 @@ from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
 from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of
-from .disclaimers import commercial_signals, find_promotion
+from .disclaimers import commercial_signals
 
 STRENGTHS = ("hedged", "strong", "absolute")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
@@ -160,10 +160,9 @@ class HealthClaimRule(Rule):
 
 
 def sells(document: Document) -> bool:
-    """The page sells: two or more commercial signals (calls to action, prices, shop links), or a
-    promoted brand. One "contact your GP today" is advice, not a sale."""
-    return document.memo(sells, lambda: commercial_signals(document.whole) >= 2
-                         or find_promotion(document.whole, []) is not None)
+    """The page sells: two or more commercial signals (calls to action, prices, shop links). One
+    "contact your GP today" is advice, not a sale."""
+    return document.memo(sells, lambda: commercial_signals(document.whole) >= 2)
 
 
 @lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file

@@ -246,10 +246,12 @@ def _name_candidates(block: Block) -> list[str]:
 
 
 def commercial_signals(document: Document) -> int:
-    """How many calls to action, prices and shop links the page's prose holds."""
+    """How many calls to action, prices with a currency sign and shop links the page's prose holds
+    ("5 pounds" may be a weight; "£5" is a price)."""
     text = prose_text(document)
     shop_links = sum(1 for b in document.blocks for _, _, href in b.links if _SHOP_LINK.search(href))
-    return len(calls_to_action(text)) + len(prices(text)) + shop_links
+    money = sum(1 for price in prices(text) if price[:1] in "$£€")
+    return len(calls_to_action(text)) + money + shop_links
 
 
 def find_promotion(document: Document, products: list[tuple[str, Matcher | None]]) -> Promotion | None:
