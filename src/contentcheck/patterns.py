@@ -141,6 +141,12 @@ class OwnPattern:
     def findall(self, text: str) -> list[str]:
         return [text[start:end] for start, end in self.spans(text)]
 
+    def search(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in the text."""
+        if text.isascii():
+            return next(byte_spans(self.ascii, text.encode("ascii")), None) is not None
+        return self.unicode.search(text) is not None
+
 
 # Blocks joined for one pass per matcher: neither \s (ASCII white space in RE2) nor "." (which stops at
 # a newline) can cross "\n\x00\n", and a match that still contains it is dropped.

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..inflections import verb_forms
-from ..patterns import Matcher
+from ..patterns import Matcher, OwnPattern
 from ..rule import field_line
 from ..yamlload import read_yaml_file
 
@@ -39,22 +39,22 @@ TOPIC_HEADING = re.compile(
     r"(?:^|[:–—]\s*)\W*(?:what|how|why|when|which|who|where|can|does|do|is|are|should|will)\b"
     r"|^\W*[A-Za-z]+ing\b(?!.*\b(?:guarantee\w*|for good|forever|permanently|100%|overnight|instantly)\b)", re.I)
 _QUESTION_START = re.compile(r"^\W*(?:did you know|why (?:does|do|is|are)|isn'?t it|who knew|ever wondered)\b", re.I)
-_DEFINITION = re.compile(
+_DEFINITION = OwnPattern(
     r"\b(?:means|is when|happens when|occurs when|is (?:a|an)\s+(?:\w+\s+){0,2}?(?:condition|disease|illness|"
     r"disorder|infection|type|kind|term|name|problem)\s+(?:that|which|where|in which|of)|is called|are called|"
-    r"refers to|is the (?:medical )?(?:term|name|word) for|is defined as|is pain)\b", re.I)
+    r"refers to|is the (?:medical )?(?:term|name|word) for|is defined as|is pain)\b", ignorecase=True)
 # A group picked out by what its members do ("children who use screens", "people taking statins"): what
 # follows describes the group, an association, unless a change is credited to the exposure.
-_GROUP_SUBJECT = re.compile(
+_GROUP_SUBJECT = OwnPattern(
     r"\b(?:people|children|kids|adults|women|men|girls|boys|patients|users|those|participants|teens|teenagers|"
     r"babies|mothers|smokers|drinkers|workers|students|volunteers|members|testers)\s+(?:who|whose|taking|using|"
-    r"with the|that)\b", re.I)
-_DEFINITION_WORDS = re.compile(r"mean|when| is | are |called|refers|defined")
+    r"with the|that)\b", ignorecase=True)
+_DEFINITION_WORDS = OwnPattern(r"mean|when| is | are |called|refers|defined")
 # A group of people compared with another by who they are, not by what they do: prevalence.
-_DEMOGRAPHIC_COMPARISON = re.compile(
+_DEMOGRAPHIC_COMPARISON = OwnPattern(
     r"\b(?:women|men|girls|boys|children|adults|older (?:people|adults)|younger (?:people|adults)|black|white|"
     r"asian|hispanic)\s+(?:are|were|is)\s+(?:\w+\s+){0,3}?(?:more|less)\s+likely\s+than\s+(?:men|women|"
-    r"boys|girls|adults|children|white|black)", re.I)
+    r"boys|girls|adults|children|white|black)", ignorecase=True)
 # A comparative word just before a health target ("much less tooth decay", "healthier blood pressure").
 _COMPARATIVES = (r"less|more|fewer|lower|higher|better|worse|healthier|slower|faster|longer|shorter|stronger|"
                  r"weaker|reduced|improved|increased|decreased|poorer|greater|smaller|bigger|milder|clearer|"
@@ -62,52 +62,55 @@ _COMPARATIVES = (r"less|more|fewer|lower|higher|better|worse|healthier|slower|fa
 _COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b(?=\s+(?:\w+[\s-]+){{0,2}}$)", re.I)
 # ... or just after it ("my eczema is always worse", "my hay fever was much milder")
 _COMPARATIVE_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?({_COMPARATIVES})\b", re.I)
-_CHANGE_NOUN = re.compile(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?:reduction|improvement|increase|"
-                          r"decrease|drop|fall|rise|decline)\b", re.I)
+_CHANGE_NOUN = OwnPattern(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?:reduction|improvement|increase|"
+                          r"decrease|drop|fall|rise|decline)\b", ignorecase=True)
 # A share below 100% qualifies a promise ("cures 95% of patients"); 100% does not.
 _SHARE = re.compile(r"(?<![\d.])(?:[1-9]?\d(?:\.\d+)?)\s*(?:%|percent)\s+of\b", re.I)
 # "works overnight" promises speed; "overnight oats" is a food: the word must not be a noun's modifier.
 _OVERNIGHT = re.compile(r"\bovernight\b(?!\s+(?!and\b|or\b|with\b|while\b|so\b|without\b|for\b|in\b)[a-z]+)", re.I)
-_SPEED = re.compile(
+_SPEED = OwnPattern(
     r"\b(?:tonight|in under an? \w+|in a single (?:session|dose|day|night)|(?:within|in) (?:\d+|one|two|three|"
-    r"four|five|six|seven|ten|thirty)\s+(?:minutes?|hours?|days?|nights?|weeks?)|starts? working in)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
-_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+    r"four|five|six|seven|ten|thirty)\s+(?:minutes?|hours?|days?|nights?|weeks?)|starts? working in)\b",
+    ignorecase=True)
+_FIRST_PERSON = OwnPattern(r"\b(?:I|I'm|I've|my|me)\b")
+_PAST = OwnPattern(r"\b(?:was|were|had|did)\b", ignorecase=True)
 _INTRANSITIVE = re.compile(r"(?:drop|fall|fell|rise|rose|climb|decline|weaken|heal|fail|spread|worsen|"
                           r"improve|get|become|last)\w*\b", re.I)
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had)\b", re.I)
+_AUXILIARY = OwnPattern(r"\b(?:is|are|was|were|be|been|has|have|had)\b", ignorecase=True)
 # An exposure credited with a change ("after the smoking ban", "thanks to the spray", "with the brace").
-_CREDITED = re.compile(r"\b(?:after|since|thanks to|with|because of|due to|when (?:taking|using)|on)\b", re.I)
+_CREDITED = OwnPattern(r"\b(?:after|since|thanks to|with|because of|due to|when (?:taking|using)|on)\b",
+                       ignorecase=True)
 # What an effect verb does to when it is not health: money, time, business.
 _NON_HEALTH_OBJECT = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:cost|costs|price|prices|bill|bills|budget|budgets|profits?|sales|revenue|spending|"
     r"money|funds|awareness|emissions|energy use|waiting times?|loading time|time it takes)\b", re.I)
 # Advice to the reader: a conditional instruction or an imperative to consult, with no outcome promised.
-_ADVICE = re.compile(
+_ADVICE = OwnPattern(
     r"^\W*(?:if\b[^,]{0,120},\s*(?:please\s+)?(?:see|tell|talk|call|speak|review|contact|ask|stop|check|seek|go)\b|"
-    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact)\b)", re.I)
+    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact)\b)", ignorecase=True)
 # A quoted span: words in quotation marks, which a writer may be reporting rather than saying.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]([^\'’\"”]{3,}?)[\'’\"”](?=[\s,.;:!?)]|$)")
 _BUT = re.compile(r"\b(?:but|however|although|though|yet)\b|;", re.I)
-_CAUSAL_AFTER_LIKELY = re.compile(r"\b(?:less|more|un)?likely\s+to\s+(?:make|cause|give|leave|trigger|help)\b", re.I)
-_STATE_COMPARISON = re.compile(
+_CAUSAL_AFTER_LIKELY = OwnPattern(r"\b(?:less|more|un)?likely\s+to\s+(?:make|cause|give|leave|trigger|help)\b",
+                                  ignorecase=True)
+_STATE_COMPARISON = OwnPattern(
     r"\b(?:had|have|has|were|was|are|is|showed|experienced)\s+(?:\w+\s+){0,3}?(?:\d+\s*%?\s*|\w+ly\s+)?"
-    r"(?:fewer|lower|higher|less|more|better|worse)\b", re.I)
-_PREVENTION = re.compile(
+    r"(?:fewer|lower|higher|less|more|better|worse)\b", ignorecase=True)
+_PREVENTION = OwnPattern(
     r"\b(?:prevent\w*|protect\w*|ward\w* off|fend\w* off|lower\w*|reduc\w*|cut\w*|decreas\w*|halv\w*)\s+"
     r"(?:\w+\s+){0,3}?(?:risk|chance|odds|rates?|incidence)\b|\b(?:prevent\w*|protection|protects?|vaccin\w*|"
-    r"immunis\w*|immuniz\w*|ward\w* off|fend\w* off)\b|\b(?:less likely|lower risk|reduced risk)\b", re.I)
-_RISK = re.compile(
+    r"immunis\w*|immuniz\w*|ward\w* off|fend\w* off)\b|\b(?:less likely|lower risk|reduced risk)\b", ignorecase=True)
+_RISK = OwnPattern(
     r"\b(?:caus\w*|trigger\w*|damag\w*|harm\w*|worsen\w*|rais\w*|increas\w*|doubl\w*|contribut\w* to|lead\w* to|"
-    r"led to|threaten\w*)\b|\b(?:more likely|higher risk|increased risk|greater risk|risk factor)\b", re.I)
-_MECHANISM_TERMS = re.compile(
+    r"led to|threaten\w*)\b|\b(?:more likely|higher risk|increased risk|greater risk|risk factor)\b", ignorecase=True)
+_MECHANISM_TERMS = OwnPattern(
     r"\b(?:collagen|metabolism|hormones?|inflammation|gut bacteria|microbiome|cortisol|melatonin|serotonin|"
     r"dopamine|insulin|immune system|free radicals|toxins|detox\w*|cells?|body clock|receptor|signalling|"
     r"signaling|ligamentization|cartilage|nerves?|blood vessels|circulation|blood flow|testosterone|"
-    r"oestrogen|estrogen|enzymes?|absorption|take in)\b", re.I)
-_HARMFUL_EXPOSURE = re.compile(
+    r"oestrogen|estrogen|enzymes?|absorption|take in)\b", ignorecase=True)
+_HARMFUL_EXPOSURE = OwnPattern(
     r"\b(?:smok\w*|alcohol|pollution|processed meat|sitting|night shifts?|obesity|sugar|salt|vaping|"
-    r"stress|inactivity|sedentary|sunburn|radiation|dehydration|deficiency)\b", re.I)
+    r"stress|inactivity|sedentary|sunburn|radiation|dehydration|deficiency)\b", ignorecase=True)
 
 
 @dataclass(eq=False)  # one per vocabulary file, hashed by identity: a key of the document's memo
@@ -197,31 +200,38 @@ def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]]) -> lis
     return [(s, e) for s, e in spans if not any(cs <= s and e <= ce for cs, ce in covers)]
 
 
-def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
-    """The sentence's claim, or None when it makes none."""
-    exceptions = list(vocabulary.verb_exceptions.finditer(text))
-    targets = _outside(list(vocabulary.health.finditer(text)) + list(vocabulary.health_patterns.finditer(text)),
-                       exceptions)
-    strong_safety = vocabulary.strong_safety.search(text)
+def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, int]]] | None = None
+            ) -> Analysis | None:
+    """The sentence's claim, or None when it makes none. `found`: where each list of the vocabulary
+    matches in the sentence, when a pass over the whole document found them (see scan); else the
+    sentence is searched."""
+    def spans(name: str) -> list[tuple[int, int]]:
+        if found is not None:
+            return found.get(name, [])
+        return list(getattr(vocabulary, name).finditer(text))
+
+    exceptions = spans("verb_exceptions")
+    targets = _outside(spans("health") + spans("health_patterns"), exceptions)
+    strong_safety = spans("strong_safety")
     if not targets and not strong_safety:
         return None
     if _ADVICE.search(text):
         return None  # advice to the reader: see your doctor if..., speak to your pharmacist before...
-    associations = list(vocabulary.association.finditer(text))
-    nominals = list(vocabulary.nominal.finditer(text))
+    associations = spans("association")
+    nominals = spans("nominal")
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
     compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
     compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))]
     nominals += _outside(compared, exceptions)
-    comparisons = list(vocabulary.comparatives.finditer(text))
-    safety = list(vocabulary.safety.finditer(text))
-    effects = _outside(list(vocabulary.effect.finditer(text)), exceptions + associations + nominals + safety)
+    comparisons = spans("comparatives")
+    safety = spans("safety")
+    effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
     effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
     if not (effects or associations or nominals or comparisons or safety):
         return None
     if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
         return None  # a genuine question; a rhetorical one ("Why does X work so fast?") presupposes the claim
-    if vocabulary.not_claims.search(text) and not safety:
+    if spans("not_claims") and not safety:
         return None  # a study plan, design or aim
     lowered = text.lower()  # cheap substring tests first: most sentences need none of the patterns below
     if not (comparisons or safety) and _DEFINITION_WORDS.search(lowered) and _DEFINITION.search(text):
@@ -229,18 +239,18 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
     likely = "likely" in lowered
     if likely and _DEMOGRAPHIC_COMPARISON.search(text):
         return None  # who is more likely to have it: prevalence
-    negations = list(vocabulary.negations.finditer(text))
+    negations = spans("negations")
     if negations and not _claim_survives_negation(text, negations, safety, vocabulary):
         return None
     relations = effects + associations + nominals + comparisons + safety
-    negators = list(vocabulary.local_negators.finditer(text))
+    negators = spans("local_negators")
     if negators and not safety and all(_negated(text, relation, negators) for relation in relations):
         return None  # every relation is denied where it stands ("did not lower blood pressure")
     trend_only = all(vocabulary.trends.search(text[s:e]) for s, e in effects)
     if effects and not (associations or nominals or comparisons or safety) and not _CREDITED.search(text) and all(
             _course_of_illness(text, effect, targets) for effect in effects):
         return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
-    if vocabulary.prevalence.search(text) and trend_only and not (nominals or comparisons or safety):
+    if spans("prevalence") and trend_only and not (nominals or comparisons or safety):
         return None  # how common something is, or how it changed, not what causes it
     causal = bool(effects or nominals or comparisons or safety)
     causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))
@@ -250,12 +260,14 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis | None:
     elif not (effects or comparisons or safety) and (_STATE_COMPARISON.search(text) or _GROUP_SUBJECT.search(text)) \
             and not _CHANGE_NOUN.search(text):
         coding = "correlational"  # "users had 40% fewer attacks", "children who use screens ... fall asleep later"
-    elif causal_likely or vocabulary.hedges.search(text) or vocabulary.hedging_reporters.search(text):
+    elif causal_likely or spans("hedges") or spans("hedging_reporters"):
         coding = "conditional"
     else:
         coding = "direct" if causal or not correlational else "correlational"
-    return Analysis(coding, _absolute(text, vocabulary, coding, effects), _kind(text, comparisons, safety),
-                    bool(vocabulary.reported.search(text)) or _all_quoted(text, relations))
+    absolute = coding == "direct" and not spans("absolute_qualifiers") and _absolute(
+        text, bool(spans("absolute")), effects)
+    return Analysis(coding, absolute, _kind(text, comparisons, safety),
+                    bool(spans("reported")) or _all_quoted(text, relations))
 
 
 def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
@@ -296,13 +308,14 @@ def _claim_survives_negation(text: str, negations, safety, vocabulary: Vocabular
     return turn is not None and bool(vocabulary.relations.search(text[turn:]))
 
 
-def _absolute(text: str, vocabulary: Vocabulary, coding: str, effects: list[tuple[int, int]]) -> bool:
-    """A promise of certainty, totality, permanence, universal safety or speed, not qualified by a share
-    ("in 95% of patients"), "almost" or a hedge. Speed ("within 30 minutes", "in 10 days", "tonight")
-    promises only in the present, to the reader: a past result or one person's experience reports."""
-    if coding != "direct" or vocabulary.absolute_qualifiers.search(text) or _SHARE.search(text):
+def _absolute(text: str, marked: bool, effects: list[tuple[int, int]]) -> bool:
+    """A promise of certainty, totality, permanence, universal safety or speed (`marked`: an absolute
+    word is there), not qualified by a share ("in 95% of patients"). Speed ("within 30 minutes", "in 10
+    days", "tonight") promises only in the present, to the reader: a past result or one person's
+    experience reports."""
+    if _SHARE.search(text):
         return False
-    if vocabulary.absolute.search(text):
+    if marked:
         return True
     if _OVERNIGHT.search(text):
         return True
@@ -324,12 +337,11 @@ def _kind(text: str, comparisons, safety) -> str:
     return "efficacy"
 
 
-def support_of(text: str, context: str, vocabulary: Vocabulary, linked: tuple[bool, bool] = (False, False)) -> str:
+def support_of(text: str, vocabulary: Vocabulary, linked: bool = False) -> str:
     """cited (a reference a machine can find, a link among them), attributed (a source named in words) or
-    none; the sentence first, then the text around it (its paragraph). `linked`: whether each holds a link."""
-    for where, has_link in zip((text, context), linked):
-        if has_link or vocabulary.citations.search(where):
-            return "cited"
-        if vocabulary.attributions.search(where):
-            return "attributed"
+    none. `linked`: whether the text holds a link."""
+    if linked or vocabulary.citations.search(text):
+        return "cited"
+    if vocabulary.attributions.search(text):
+        return "attributed"
     return "none"

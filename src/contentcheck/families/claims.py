@@ -22,7 +22,7 @@ from ..artefacts import ClaimRecord
 from ..document import BODY_TEXT, PROSE_KINDS, REFERENCE_HEADING, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..finding import SEVERITIES
-from ..patterns import Matcher, find_in_blocks
+from ..patterns import find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
@@ -188,34 +188,42 @@ def _register(document: Document, rule: HealthClaimRule) -> list[tuple[Claim, Bl
     return claims
 
 
-def _sentences_with(matcher: Matcher, document: Document, blocks: list[Block]) -> set[tuple[Block, int]]:
-    """(block, sentence start) of every sentence holding a match, from one pass over the blocks."""
-    hits = set()
-    for block, start, _ in find_in_blocks(matcher, document, blocks):
-        index = block.sentence_index(start)
-        if index is not None:
-            hits.add((block, block.sentences[index].start))
-    return hits
+# The vocabulary lists analyse() looks at, each found with one pass over the whole document.
+SCANNED = ("verb_exceptions", "health", "health_patterns", "strong_safety", "association", "nominal", "comparatives",
+           "safety", "effect", "not_claims", "negations", "local_negators", "prevalence", "hedges",
+           "hedging_reporters", "reported", "absolute", "absolute_qualifiers")
+RELATIONS = ("effect", "association", "nominal", "comparatives", "safety")
+TARGETS = ("health", "health_patterns", "strong_safety")
+
+
+def scan(document: Document, blocks: list[Block], vocabulary: Vocabulary) -> dict[tuple[Block, int], dict]:
+    """Where each list matches, by sentence ((block, sentence start) -> list name -> spans in the
+    sentence): one RE2 pass per list over the joined blocks, instead of one per list and sentence."""
+    found: dict[tuple[Block, int], dict[str, list[tuple[int, int]]]] = {}
+    for name in SCANNED:
+        for block, start, end in find_in_blocks(getattr(vocabulary, name), document, blocks):
+            index = block.sentence_index(start)
+            if index is None:
+                continue
+            sentence = block.sentences[index]
+            if end <= sentence.end:
+                by_list = found.setdefault((block, sentence.start), {})
+                by_list.setdefault(name, []).append((start - sentence.start, end - sentence.start))
+    return found
 
 
 def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:
     claims = []
     blocks = document.blocks
-    # Relation words are rarer than health terms ("pain" is everywhere): find the sentences with one in a
-    # single pass, then look closely only at those.
-    candidates = _sentences_with(vocabulary.relations, document, blocks)
-    if candidates:  # and a health target (or a safety promise, which is its own target)
-        targets = _sentences_with(vocabulary.health, document, blocks) | \
-            _sentences_with(vocabulary.health_patterns, document, blocks) | \
-            _sentences_with(vocabulary.strong_safety, document, blocks)
-        candidates &= targets
+    found = scan(document, blocks, vocabulary)
     for block in blocks:
         for index, sentence in enumerate(block.sentences):
-            if (block, sentence.start) not in candidates:
-                continue
+            lists = found.get((block, sentence.start))
+            if not lists or not any(name in lists for name in RELATIONS) or not any(name in lists for name in TARGETS):
+                continue  # every claim has a relation and a target (a safety promise is its own target)
             if block.kind == BlockKind.HEADING and TOPIC_HEADING.search(sentence.text):
                 continue
-            analysis = analyse(sentence.text, vocabulary)
+            analysis = analyse(sentence.text, vocabulary, lists)
             if analysis is None:
                 continue
             claims.append((_claim(document, block, index, analysis, vocabulary, library, match_score), block))
@@ -226,7 +234,9 @@ def _claim(document: Document, block: Block, index: int, analysis: Analysis, voc
            match_score: int) -> Claim:
     sentence = block.sentences[index]
     in_sentence = any(s < sentence.end and e > sentence.start for s, e, _ in block.links)
-    support = support_of(sentence.text, block.text, vocabulary, (in_sentence, bool(block.links)))
+    support = support_of(sentence.text, vocabulary, in_sentence)
+    if support == "none":  # the sentence's paragraph, found once per paragraph
+        support = document.memo((support_of, block), lambda: support_of(block.text, vocabulary, bool(block.links)))
     references = _references_in(block, sentence.start, sentence.end, vocabulary) if support != "none" else []
     if support != "none" and not references:
         references = _references_in(block, 0, len(block.text), vocabulary)
