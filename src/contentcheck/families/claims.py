@@ -283,13 +283,11 @@ def _numbered_lines(document: Document, block: Block) -> list[tuple[int, tuple[i
         if match:
             found.append((int(match.group(1) or match.group(2)), block.to_source(offset, offset + len(text_line))))
         offset += len(text_line) + 1
-    if found:
-        return found
     first, last = document.lines.position(block.source_start)[0], document.lines.position(block.source_end)[0]
     for line in range(first, last + 1):
         line_start = document.lines.line_start(line)
         match = _REFERENCE_NUMBER.match(document.source, line_start)
-        if match:
+        if match and int(match.group(1) or match.group(2)) not in {number for number, _ in found}:
             last_line = line >= len(document.lines.line_starts)
             end = block.source_end if last_line else document.lines.line_start(line + 1) - 1
             found.append((int(match.group(1) or match.group(2)), (max(line_start, block.source_start),

@@ -37,6 +37,7 @@ def _add_paragraph(document: Document, source: str, start: int, end: int) -> Non
             block = Block(BlockKind.HEADING)
             block.add_verbatim(source, start, start + len(underlined.group(1).rstrip()))
         else:
-            block = Block(BlockKind.HEADING if REFERENCE_HEADING.match(source, start, end) else BlockKind.PARAGRAPH)
+            kind = BlockKind.HEADING if REFERENCE_HEADING.match(source[start:end]) else BlockKind.PARAGRAPH
+            block = Block(kind)
             block.add_verbatim(source, start, end)
         document.blocks.append(block)
