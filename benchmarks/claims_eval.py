@@ -52,6 +52,8 @@ def main() -> None:
         if args.errors == "claim" and found != truth:
             tags = row.get("trap") or ",".join(row["forms"] or [])
             errors.append(f"{'missed' if truth else 'false '} {row['id']} [{tags}] {row['text']}")
+        counts["absolute_all"] += bool(truth and row["absolute"])
+        counts["absolute_all_found"] += bool(truth and row["absolute"] and any(c.get("absolute") for c in claims))
         if not (found and truth):
             continue
         claim = max(claims, key=lambda c: ("correlational", "conditional", "direct").index(c.get("coding", "direct")))
@@ -74,7 +76,9 @@ def main() -> None:
     for field in ("coding", "absolute", "support", "kind"):
         print(f"  {field} accuracy on found claims: {counts[f'{field}_ok'] / max(counts[f'{field}_n'], 1):.2f}")
     print(f"  absolute recall {counts['absolute_found'] / max(counts['absolute_true'], 1):.2f}, precision "
-          f"{counts['absolute_found'] / max(counts['absolute_said'], 1):.2f} (on found claims)")
+          f"{counts['absolute_found'] / max(counts['absolute_said'], 1):.2f} (on found claims); recall over every "
+          f"absolute claim {counts['absolute_all_found']}/{counts['absolute_all']} "
+          f"= {counts['absolute_all_found'] / max(counts['absolute_all'], 1):.2f}")
     print("false alarms per trap: " + ", ".join(f"{t} {trap_hits[t]}/{n}" for t, n in traps.most_common()))
     print("recall per form: " + ", ".join(f"{f} {form_hits[f]}/{n}" for f, n in forms.most_common()))
     for line in errors[: args.limit]:
