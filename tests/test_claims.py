@@ -102,3 +102,19 @@ def test_a_promise_of_certainty_is_an_error_only_on_a_page_that_sells():
     leaflet = check_text(f"{promise}\n\nAsk your GP about the risks.\n", "b.txt", Config(select=["claims"]))
     assert [(f.rule, f.severity) for f in selling.findings] == [("claims.unsupported", "error")]
     assert [(f.rule, f.severity) for f in leaflet.findings] == [("claims.unsupported", "warning")]
+
+
+def test_a_vocabulary_includes_other_lists_and_the_cache_key_covers_them(tmp_path):
+    """`include:` reads more lists (the ICD-10-CM condition names are one); the rule declares the included
+    files as data it reads, so editing one is seen by a cached run."""
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "_vocabulary.yaml").write_text(
+        "include: [_more.yaml]\neffect_verbs: [soothe]\nhealth_terms: [colic]\n")
+    (tmp_path / "house" / "_more.yaml").write_text("health_terms: [teething]\n")
+    (tmp_path / "house" / "claims.yaml").write_text(
+        "extends: health-claim\ncategory: claim\nstrengths: [strong]\nmessage: 'Unsourced: {claim}'\n")
+    config = Config(extra_packs=[tmp_path / "house"], select=["house"])
+    [rule] = [r for r in config.all_rules() if r.id == "house.claims"]
+    assert str(tmp_path / "house" / "_more.yaml") in rule.data_files
+    result = check_text("This gel soothes teething. It also soothes colic.", "a.txt", config)
+    assert [f.text for f in result.findings] == ["This gel soothes teething.", "It also soothes colic."]

@@ -29,3 +29,13 @@ def test_phrases_are_found_at_the_same_characters_in_ascii_and_other_text():
     found_plain = list(matcher.finditer(plain))
     assert [plain[s:e] for s, e in found_plain] == ["joint pain", "pain  relief"]
     assert list(matcher.finditer(accented)) == [(s + shift, e + shift) for s, e in found_plain]
+
+
+def test_term_set_finds_thousands_of_phrases_by_words():
+    from contentcheck.patterns import TermSet
+
+    many = [f"term {i}" for i in range(5000)]
+    terms = TermSet(["back pain", "lower back pain", "Alzheimer's disease", "gout", *many])
+    text = "Lower BACK pain, Alzheimer’s disease and gouty joints; term 4999 too."
+    assert [text[s:e] for s, e in terms.finditer(text)] == ["Lower BACK pain", "Alzheimer’s disease", "term 4999"]
+    assert not terms.search("backpain and outgoing")

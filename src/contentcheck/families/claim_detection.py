@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..inflections import verb_forms
-from ..patterns import Matcher, OwnPattern
+from ..patterns import Matcher, OwnPattern, TermSet
 from ..rule import field_line
 from ..yamlload import read_yaml_file
 
@@ -122,7 +122,7 @@ class Vocabulary:
     nominal: Matcher
     comparatives: Matcher
     safety: Matcher
-    health: Matcher
+    health: Matcher | TermSet
     health_patterns: Matcher
     strong_safety: Matcher
     verb_exceptions: Matcher
@@ -157,11 +157,28 @@ class Analysis:
         return "strong" if self.coding == "direct" else "hedged"
 
 
-def load_vocabulary(path: Path) -> Vocabulary:
+def vocabulary_files(path: Path) -> list[Path]:
+    """The vocabulary file and the files it includes (`include:`, relative to it), in order."""
     data = read_yaml_file(path, "claims vocabulary")
     if not isinstance(data, dict):
         raise ConfigError("claims vocabulary must be a mapping", str(path), 1)
+    included = data.get("include") or []
+    if not isinstance(included, list):
+        raise ConfigError("'include' must be a list of files", str(path), field_line(data, "include"))
+    return [path] + [(path.parent / str(name)).resolve() for name in included]
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
     lists: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
+    for file in vocabulary_files(path):
+        _read_lists(file, lists)
+    return _compile(lists, path)
+
+
+def _read_lists(path: Path, lists: dict[str, list[str]]) -> None:
+    data = read_yaml_file(path, "claims vocabulary")
+    if not isinstance(data, dict):
+        raise ConfigError("claims vocabulary must be a mapping", str(path), 1)
     for key, value in data.items():
         target = OLD_KEYS.get(key, key)
         if target not in lists:
@@ -169,6 +186,9 @@ def load_vocabulary(path: Path) -> Vocabulary:
         if not isinstance(value, list):
             raise ConfigError(f"'{key}' must be a list", str(path), field_line(data, key))
         lists[target].extend(str(v) for v in value)
+
+
+def _compile(lists: dict[str, list[str]], path: Path) -> Vocabulary:
     effect = verb_forms(lists["effect_verbs"])
     reporters = verb_forms(lists["hedging_reporters"])
 
@@ -176,14 +196,15 @@ def load_vocabulary(path: Path) -> Vocabulary:
         return Matcher(lists[key])
 
     def patterns(key: str) -> Matcher:
-        return Matcher((), lists[key], ignorecase=False, whole_words=False, path=str(path), line=field_line(data, key))
+        return Matcher((), lists[key], ignorecase=False, whole_words=False, path=str(path))
 
     relation_phrases = effect + lists["association"] + lists["nominal_effects"] + lists["comparatives"] + \
         lists["safety_promises"]
     return Vocabulary(
         relations=Matcher(relation_phrases), effect=Matcher(effect), hedging_reporters=Matcher(reporters),
         association=phrases("association"), nominal=phrases("nominal_effects"), comparatives=phrases("comparatives"),
-        safety=phrases("safety_promises"), health=phrases("health_terms"), health_patterns=patterns("health_patterns"),
+        safety=phrases("safety_promises"), health=_term_matcher(lists["health_terms"]),
+        health_patterns=patterns("health_patterns"),
         strong_safety=phrases("strong_safety_promises"), verb_exceptions=phrases("verb_exceptions"),
         hedges=phrases("hedges"), absolute=phrases("absolute_markers"),
         absolute_qualifiers=phrases("absolute_qualifiers"),
@@ -194,6 +215,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
         attributions=patterns("attribution_patterns"),
         strip_words=Matcher(lists["hedges"] + lists["absolute_markers"]),
     )
+
+
+def _term_matcher(terms: list[str]) -> Matcher | TermSet:
+    """RE2 for a list of hundreds of terms; word look-ups for thousands, which are more than RE2's DFA holds."""
+    return TermSet(terms) if len(set(terms)) > 2000 else Matcher(terms)
 
 
 def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]]) -> list[tuple[int, int]]:

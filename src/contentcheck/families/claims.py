@@ -26,7 +26,7 @@ from ..patterns import find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
-from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of
+from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of, vocabulary_files
 from .disclaimers import commercial_signals
 
 STRENGTHS = ("hedged", "strong", "absolute")
@@ -122,6 +122,9 @@ class HealthClaimRule(Rule):
     def prepare(self, data, path):
         vocabulary_path = self.data_path(data, path, "vocabulary")
         self.vocabulary = _vocabulary_cache(str(vocabulary_path))
+        # the files the vocabulary includes are read too: the results cache must see them change
+        included = tuple(str(file) for file in vocabulary_files(vocabulary_path))
+        self.data_files = tuple(dict.fromkeys(self.data_files + included))
         self.strengths = tuple(data.get("strengths") or ())
         for strength in self.strengths:
             if strength not in STRENGTHS:
