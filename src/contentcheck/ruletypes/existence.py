@@ -3,7 +3,9 @@
 Context checks, each switched on per rule in YAML:
 - `skip_negated`: a negator shortly before the match ("there is no cure", "does not guarantee");
 - `warning_cues`: the sentence warns the reader about the phrase ("be wary of products promising
-  'guaranteed results'"), so it is quoted or discussed, not used.
+  'guaranteed results'"), so it is quoted or discussed, not used;
+- `skip_quoted`: the phrase stands alone in quotation marks ('A word about "miracle" products'): the
+  writer mentions the word, they do not use it. A quoted sentence that uses it is still found.
 """
 
 from __future__ import annotations
@@ -26,12 +28,17 @@ def negated(text: str, sentence_start: int, match_start: int) -> bool:
     return any(w in NEGATORS or w.endswith("n't") for w in words[-NEGATION_WINDOW:])
 
 
+def scare_quoted(text: str, start: int, end: int) -> bool:
+    """The match, and nothing else, stands between quotation marks."""
+    return start > 0 and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
+
+
 @rule_type
 class ExistenceRule(Rule):
     kind = "existence"
     PLACEHOLDERS = frozenset({"match"})
     TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "nonword": bool, "exceptions": list,
-                   "exception_patterns": list, "skip_negated": bool, "warning_cues": list}
+                   "exception_patterns": list, "skip_negated": bool, "warning_cues": list, "skip_quoted": bool}
 
     def prepare(self, data, path):
         tokens = [str(t) for t in data.get("tokens") or []]
@@ -46,12 +53,15 @@ class ExistenceRule(Rule):
                                   [str(p) for p in data.get("exception_patterns") or []], ignorecase, True, path,
                                   field_line(data, "exceptions"), pattern_lines=item_lines(data, "exception_patterns"))
         self.skip_negated = data.get("skip_negated", False)
+        self.skip_quoted = data.get("skip_quoted", False)
         self.warning_cues = Matcher([str(c) for c in data.get("warning_cues") or []], (), True, True, path,
                                     field_line(data, "warning_cues"))
 
     def check(self, document):
         for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
                                                             document.blocks):
+            if self.skip_quoted and scare_quoted(block.text, start, end):
+                continue
             if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
                 continue
             yield self.match_finding(block, start, end)
