@@ -97,7 +97,7 @@ def test_output_file_statistics_and_quiet(tmp_path):
     assert run("check", "samples", "--format", "json", "--output", str(out)).returncode == 1
     assert json.loads(out.read_text())["summary"]["findings"] > 0
     stats = run("check", "samples/spine-clinic-promo.md", "--statistics", "--quiet", "--select", "promotional")
-    assert stats.stdout.splitlines()[0].split() == ["6", "promotional.calls-to-action", "[warning]", "promotional"]
+    assert stats.stdout.splitlines()[0].split() == ["7", "promotional.calls-to-action", "[warning]", "promotional"]
     assert " | " not in stats.stdout  # --quiet drops the source snippets
 
 

@@ -1,0 +1,70 @@
+"""How many of the sales claims that FDA warning letters quote does contentcheck find?
+
+A warning letter quotes the company's own words between quotation marks. Every quoted passage of
+four words or more outside the front matter counts as a quoted claim (shorter quotes are mostly
+product names); it is found when a finding of the chosen categories overlaps it, or, for the last
+figure, a sentence of the claims register (where a quoted claim is kept as reported speech). The
+letters also quote the law ("adequate directions for use"), so no tool should reach 100%. Prints the share per
+category set and the passages missed, for reading by hand.
+
+    python benchmarks/warning_letters.py [FOLDER] [--show-missed]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "public-domain" / "warning-letters"
+QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
+MIN_WORDS = 4
+
+
+def quoted_passages(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    body = text.find("\n---", 3) + 4 if text.startswith("---") else 0
+    for match in QUOTE.finditer(text, body):
+        inner = match.group(1) or match.group(2)
+        if len(re.findall(r"[A-Za-z]+", inner)) >= MIN_WORDS:
+            found.append((match.start(), match.end(), " ".join(inner.split())))
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--show-missed", action="store_true")
+    args = parser.parse_args()
+    report = subprocess.run([sys.executable, "-m", "contentcheck", "check", "--format", "json", "--exit-zero",
+                             str(args.folder)], capture_output=True, text=True, check=True)
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for entry in json.loads(report.stdout)["files"]:
+        spans[Path(entry["path"]).name] = [(f["start"], f["end"], f["category"]) for f in entry["findings"]
+                                           if f["start"] is not None]
+        spans[Path(entry["path"]).name] += [(c["start"], c["end"], "register") for c in entry["claims"]]
+    sets = {"promotional": {"promotional"}, "promotional or claim": {"promotional", "claim"},
+            "... or claims register": {"promotional", "claim", "register"}}
+    total = 0
+    found = dict.fromkeys(sets, 0)
+    missed = []
+    for path in sorted(args.folder.glob("*.md")):
+        for start, end, passage in quoted_passages(path.read_text(encoding="utf-8")):
+            total += 1
+            hits = {c for s, e, c in spans.get(path.name, []) if s < end and e > start}
+            for name, categories in sets.items():
+                found[name] += bool(hits & categories)
+            if not hits & sets["... or claims register"]:
+                missed.append(f"{path.name}: {passage[:140]}")
+    for name, count in found.items():
+        print(f"{name:22} {count}/{total} = {count / max(total, 1):.2f} of quoted passages found")
+    if args.show_missed:
+        print("\n".join(missed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
