@@ -19,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from ..artefacts import ClaimRecord
+from ..commerce import sells
 from ..document import BODY_TEXT, PROSE_KINDS, REFERENCE_HEADING, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..finding import SEVERITIES
@@ -27,7 +28,6 @@ from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
 from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of, vocabulary_files
-from .disclaimers import commercial_signals
 
 STRENGTHS = ("hedged", "strong", "absolute")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
@@ -161,11 +161,6 @@ class HealthClaimRule(Rule):
                     finding.severity = self.sales_severity  # a promise of a cure on a page that sells
                 yield finding
 
-
-def sells(document: Document) -> bool:
-    """The page sells: two or more commercial signals (calls to action, prices, shop links). One
-    "contact your GP today" is advice, not a sale."""
-    return document.memo(sells, lambda: commercial_signals(document.whole) >= 2)
 
 
 @lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..commerce import CALL_TO_ACTION, PRICE, SHOP_LINK, calls_to_action, prices, prose_text
 from ..document import BODY_TEXT, PROSE_KINDS, Block, BlockKind, Document
 from ..errors import ConfigError
-from ..patterns import Matcher, OwnPattern, find_in_blocks
+from ..patterns import Matcher, find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line, item_lines
 from ..yamlload import read_yaml_file
@@ -40,10 +41,6 @@ class HealthVocabulary:
 def _health_vocabulary(data, path) -> HealthVocabulary:
     return HealthVocabulary(Matcher([str(t) for t in data.get("terms") or []]), float(data.get("min_share", 0.01)),
                             int(data.get("min_terms", 3)))
-
-
-def prose_text(document: Document) -> str:
-    return "\n".join(b.text for b in document.blocks)
 
 
 def is_health_content(document: Document, vocabulary: HealthVocabulary) -> bool:
@@ -194,12 +191,6 @@ class DisclaimerRule(Rule):
 # --- sponsorship disclosure ------------------------------------------------------------------------
 _NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:&\s+)?[A-Z][\w'’&-]*){0,3}")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_PRICE = OwnPattern(r"[$£€]\s?\d|\b\d+(?:\.\d\d)?\s?(?:USD|GBP|EUR|dollars|pounds|euros)\b")
-_CALL_TO_ACTION = OwnPattern(
-    r"\b(?:order|buy|shop|book|call|contact|visit|try|get|subscribe|sign\s+up)\b[^.!?]{0,40}\b(?:now|today|online)\b"
-    r"|\b(?:add\s+to\s+(?:cart|basket)|free\s+(?:trial|consultation|shipping)|discount\s+code|promo\s+code|"
-    r"money[-\s]back|special\s+offer|limited[-\s]time\s+offer)\b", ignorecase=True)
-_SHOP_LINK = re.compile(r"shop|store|cart|basket|checkout|/buy|/order|/product", re.IGNORECASE)
 GENERIC_NAMES = frozenset("""
     the a an our your my this that these those it its we you they he she i if when where what why how who
     for and but or so yet in on at by with from to of as is are was were be do does did not no yes
@@ -215,16 +206,6 @@ class Promotion:
     brand: str
     mentions: int
     evidence: list[str]
-
-
-def calls_to_action(text: str) -> list[str]:
-    """Each call to action in the text, as written ("Order now", "free trial")."""
-    return _CALL_TO_ACTION.findall(text)
-
-
-def prices(text: str) -> list[str]:
-    """Each price in the text ("$30", "25 dollars")."""
-    return _PRICE.findall(text)
 
 
 def _name_candidates(block: Block) -> list[str]:
@@ -245,21 +226,12 @@ def _name_candidates(block: Block) -> list[str]:
     return names
 
 
-def commercial_signals(document: Document) -> int:
-    """How many calls to action, prices with a currency sign and shop links the page's prose holds
-    ("5 pounds" may be a weight; "£5" is a price)."""
-    text = prose_text(document)
-    shop_links = sum(1 for b in document.blocks for _, _, href in b.links if _SHOP_LINK.search(href))
-    money = sum(1 for price in prices(text) if price[:1] in "$£€")
-    return len(calls_to_action(text)) + money + shop_links
-
-
 def find_promotion(document: Document, products: list[tuple[str, Matcher | None]]) -> Promotion | None:
     blocks = document.blocks
     text = prose_text(document)
     signals = calls_to_action(text)
     price_mentions = prices(text)
-    shop_links = [href for b in blocks for _, _, href in b.links if _SHOP_LINK.search(href)]
+    shop_links = [href for b in blocks for _, _, href in b.links if SHOP_LINK.search(href)]
     if not (signals or price_mentions or shop_links or products):
         return None  # nothing commercial on the page: nothing can be promoted
     for product, matcher in products:
@@ -275,7 +247,7 @@ def find_promotion(document: Document, products: list[tuple[str, Matcher | None]
         if mentions < 2 or (len(name.split()) == 1 and not _CAMEL.search(name) and mentions < 3):
             continue
         near = [s for b in blocks for s in b.sentences if name in s.text and
-                (_CALL_TO_ACTION.unicode.search(s.text) or _PRICE.unicode.search(s.text))]
+                (CALL_TO_ACTION.unicode.search(s.text) or PRICE.unicode.search(s.text))]
         commercial = len(signals) + len(price_mentions) + len(shop_links)
         if not near and commercial < 2:
             continue
