@@ -26,6 +26,8 @@ def pack(tmp_path, body, name="rule.yaml"):
     ("extends: metric\ncategory: readability\nmessage: m\nformula: __import__('os')\ncondition: '> 1'\n", "formula", 4),
     ("extends: substitution\ncategory: style\nmessage: m\nswap: {a: [b]}\n", "swap value for 'a' must be a string", 4),
     ("extends: existence\ncategory: style\nmessage: [m\n", "invalid YAML", 3),
+    ("extends: existence\ncategory: style\nmessage: m\ntokens: [x]\nquoted: {severity: low}\n",
+     "quoted.severity must be one of error, warning, info", 5),
 ])
 def test_broken_rule_file_is_a_one_line_error_naming_file_and_line(tmp_path, body, message, line):
     folder = pack(tmp_path, body)

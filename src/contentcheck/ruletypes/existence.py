@@ -6,13 +6,19 @@ Context checks, each switched on per rule in YAML:
   'guaranteed results'"), so it is quoted or discussed, not used;
 - `skip_quoted`: the phrase stands alone in quotation marks ('A word about "miracle" products'): the
   writer mentions the word, they do not use it. A quoted sentence that uses it is still found.
+- `quoted: {severity, message}`: the match is inside someone's quoted words ("'These are the best
+  results we have seen,' said Dr Benson"). A page that reports them does not make the claim itself, so
+  the finding gets this severity and message, unless the page sells (a quoted testimonial on a sales
+  page is the seller's own promotion).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..commerce import sells
 from ..errors import ConfigError
+from ..finding import SEVERITIES
 from ..patterns import Matcher, matches_outside_exceptions
 from ..registry import rule_type
 from ..rule import Rule, field_line, item_lines
@@ -33,12 +39,19 @@ def scare_quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
 
 
+def inside_quotation(text: str, start: int) -> bool:
+    """A quotation mark opened before `start` in the paragraph is not yet closed."""
+    before = text[:start]
+    return before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
+
+
 @rule_type
 class ExistenceRule(Rule):
     kind = "existence"
     PLACEHOLDERS = frozenset({"match"})
     TYPE_FIELDS = {"tokens": list, "patterns": list, "ignorecase": bool, "nonword": bool, "exceptions": list,
-                   "exception_patterns": list, "skip_negated": bool, "warning_cues": list, "skip_quoted": bool}
+                   "exception_patterns": list, "skip_negated": bool, "warning_cues": list, "skip_quoted": bool,
+                   "quoted": dict}
 
     def prepare(self, data, path):
         tokens = [str(t) for t in data.get("tokens") or []]
@@ -54,6 +67,12 @@ class ExistenceRule(Rule):
                                   field_line(data, "exceptions"), pattern_lines=item_lines(data, "exception_patterns"))
         self.skip_negated = data.get("skip_negated", False)
         self.skip_quoted = data.get("skip_quoted", False)
+        quoted = data.get("quoted") or {}
+        self.quoted_severity = quoted.get("severity")
+        self.quoted_message = quoted.get("message")
+        if quoted and self.quoted_severity not in SEVERITIES:
+            raise ConfigError(f"quoted.severity must be one of {', '.join(SEVERITIES)}", path,
+                              field_line(data, "quoted"))
         self.warning_cues = Matcher([str(c) for c in data.get("warning_cues") or []], (), True, True, path,
                                     field_line(data, "warning_cues"))
 
@@ -64,7 +83,12 @@ class ExistenceRule(Rule):
                 continue
             if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
                 continue
-            yield self.match_finding(block, start, end)
+            if self.quoted_severity and inside_quotation(block.text, start) and not sells(document):
+                finding = self.match_finding(block, start, end, message=self.quoted_message)
+                finding.severity = self.quoted_severity
+                yield finding
+            else:
+                yield self.match_finding(block, start, end)
 
     def _cleared_by_context(self, block, start: int) -> bool:
         index = block.sentence_index(start)
