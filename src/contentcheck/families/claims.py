@@ -162,7 +162,6 @@ class HealthClaimRule(Rule):
                 yield finding
 
 
-
 @lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file
 def _vocabulary_cache(path: str) -> Vocabulary:
     return load_vocabulary(Path(path))
