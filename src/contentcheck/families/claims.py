@@ -195,18 +195,35 @@ TARGETS = ("health", "health_patterns", "strong_safety")
 
 def scan(document: Document, blocks: list[Block], vocabulary: Vocabulary) -> dict[tuple[Block, int], dict]:
     """Where each list matches, by sentence ((block, sentence start) -> list name -> spans in the
-    sentence): one RE2 pass per list over the joined blocks, instead of one per list and sentence."""
+    sentence): one RE2 pass per list over the joined blocks, instead of one per list and sentence.
+    The relations and targets go first; the other lists are looked for only in the paragraphs where
+    a sentence has both, since no other sentence can hold a claim."""
     found: dict[tuple[Block, int], dict[str, list[tuple[int, int]]]] = {}
-    for name in SCANNED:
+    _scan_lists(document, blocks, vocabulary, RELATIONS + TARGETS, found)
+    candidates = {key for key, lists in found.items() if _may_claim(lists)}
+    found = {key: found[key] for key in candidates}
+    paragraphs = list(dict.fromkeys(block for block, _ in candidates))
+    _scan_lists(document, paragraphs, vocabulary, [n for n in SCANNED if n not in RELATIONS + TARGETS], found,
+                only=candidates)
+    return found
+
+
+def _may_claim(lists: dict) -> bool:
+    """Every claim has a relation and a target (a safety promise is its own target)."""
+    return any(name in lists for name in RELATIONS) and any(name in lists for name in TARGETS)
+
+
+def _scan_lists(document: Document, blocks: list[Block], vocabulary: Vocabulary, names, found: dict,
+                only: set | None = None) -> None:
+    for name in names:
         for block, start, end in find_in_blocks(getattr(vocabulary, name), document, blocks):
             index = block.sentence_index(start)
             if index is None:
                 continue
             sentence = block.sentences[index]
-            if end <= sentence.end:
+            if end <= sentence.end and (only is None or (block, sentence.start) in only):
                 by_list = found.setdefault((block, sentence.start), {})
                 by_list.setdefault(name, []).append((start - sentence.start, end - sentence.start))
-    return found
 
 
 def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:
@@ -216,8 +233,8 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
     for block in blocks:
         for index, sentence in enumerate(block.sentences):
             lists = found.get((block, sentence.start))
-            if not lists or not any(name in lists for name in RELATIONS) or not any(name in lists for name in TARGETS):
-                continue  # every claim has a relation and a target (a safety promise is its own target)
+            if not lists:
+                continue
             if block.kind == BlockKind.HEADING and TOPIC_HEADING.search(sentence.text):
                 continue
             analysis = analyse(sentence.text, vocabulary, lists)
