@@ -88,6 +88,19 @@ _NON_HEALTH_OBJECT = re.compile(
 _ADVICE = OwnPattern(
     r"^\W*(?:if\b[^,]{0,120},\s*(?:please\s+)?(?:see|tell|talk|call|speak|review|contact|ask|stop|check|seek|go)\b|"
     r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact)\b)", ignorecase=True)
+# An effect verb that names an aim or a topic, not a result: "tips to manage weight gain", "ways to help
+# cancer patients", "in an effort to prevent illness". (The pattern ends where the verb starts.)
+_AIM_BEFORE = re.compile(r"\b(?:ways?|tips?|steps?|strategies|ideas|how|in order|in an effort|questions?)\s+"
+                         r"(?:\w+\s+){0,3}?to\s+(?:\w+\s+(?:or|and)\s+)?$", re.I)
+# "X is one of the simplest ways to...": the subject is credited with the effect, a claim.
+_SUBJECT_IS = re.compile(r"(?<!\bhere )(?<!\bthere )\b(?:is|are|be|was|were)\b|\w['’]s\b", re.I)
+
+
+def _names_an_aim(text: str, effect_start: int) -> bool:
+    aim = _AIM_BEFORE.search(text, max(0, effect_start - 60), effect_start)
+    return aim is not None and not _SUBJECT_IS.search(text, max(0, aim.start() - 40), aim.start() + 1)
+
+
 # A quoted span: words in quotation marks, which a writer may be reporting rather than saying.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]([^\'’\"”]{3,}?)[\'’\"”](?=[\s,.;:!?)]|$)")
 _BUT = re.compile(r"\b(?:but|however|although|though|yet)\b|;", re.I)
@@ -253,6 +266,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     safety = spans("safety")
     effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
     effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
+    effects = [(s, e) for s, e in effects if not _names_an_aim(text, s)]
     if not (effects or associations or nominals or comparisons or safety):
         return None
     if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
