@@ -235,13 +235,25 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
             lists = found.get((block, sentence.start))
             if not lists:
                 continue
-            if block.kind == BlockKind.HEADING and TOPIC_HEADING.search(sentence.text):
+            if block.kind == BlockKind.HEADING and (TOPIC_HEADING.search(sentence.text)
+                                                     or _topic_without_verb(sentence.text, lists)):
                 continue
             analysis = analyse(sentence.text, vocabulary, lists)
             if analysis is None:
                 continue
             claims.append((_claim(document, block, index, analysis, vocabulary, library, match_score), block))
     return claims
+
+
+_NOUN_AFTER = re.compile(r"\s+(?:of|for)\b", re.I)
+
+
+def _topic_without_verb(text: str, lists: dict) -> bool:
+    """A heading with no effect verb, change noun, comparison or safety promise, only a cause named as a
+    noun or an association, names a topic ("Causes of weight gain", "Salmonellosis Associated with
+    Chicks"); a headline with a verb makes a claim ("Vaccine Reduces HPV Infections")."""
+    verbs = [(s, e) for s, e in lists.get("effect", []) if not _NOUN_AFTER.match(text, e)]
+    return not (verbs or lists.get("safety") or lists.get("comparatives") or lists.get("nominal"))
 
 
 def _claim(document: Document, block: Block, index: int, analysis: Analysis, vocabulary: Vocabulary, library,
