@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from contentcheck import Config, check_text
 
 ARTICLE = """# Back pain
@@ -40,6 +42,20 @@ def test_reference_in_a_later_sentence_is_quoted_as_written():
 def test_uncited_paragraph_claims_are_uncited():
     claims = register("Spinal decompression eliminates sciatica. Turmeric may reduce inflammation.\n")
     assert [(c["strength"], c["support"]) for c in claims] == [("absolute", "uncited"), ("hedged", "uncited")]
+
+
+@pytest.mark.parametrize("sentence, strength", [
+    # "can" of the reader's ability is the promised result, not a hedge
+    ("NeuroZest sharpens focus and memory instantly, so you can think faster than ever.", "absolute"),
+    ("Iron tablets can turn your stools black and can make you feel sick.", "hedged"),
+    # a share qualifies how many it helps, not a promise that the result lasts
+    ("Our ear drops clear tinnitus in 97% of users, and the results are permanent.", "absolute"),
+    ("Our ear drops clear tinnitus in 97% of users.", "strong"),
+    ("This blend boosts your immune system so you never catch another cold.", "absolute"),
+])
+def test_strength_reads_who_can_and_what_lasts(sentence, strength):
+    [claim] = register(sentence + "\n")
+    assert claim["strength"] == strength
 
 
 def test_approved_claim_carries_library_reference(tmp_path):

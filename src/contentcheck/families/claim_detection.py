@@ -65,6 +65,7 @@ _COMPARATIVE_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?({_COMPARATIVES})\b", re
 _CHANGE_NOUN = OwnPattern(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?:reduction|improvement|increase|"
                           r"decrease|drop|fall|rise|decline)\b", ignorecase=True)
 # A share below 100% qualifies a promise ("cures 95% of patients"); 100% does not.
+_PERMANENCE = re.compile(r"\b(?:permanent(?:ly)?|forever|for good|for life|once and for all)\b", re.I)
 _SHARE = re.compile(r"(?<![\d.])(?:[1-9]?\d(?:\.\d+)?)\s*(?:%|percent)\s+of\b", re.I)
 # "works overnight" promises speed; "overnight oats" is a food: the word must not be a noun's modifier.
 _OVERNIGHT = re.compile(r"\bovernight\b(?!\s+(?!and\b|or\b|with\b|while\b|so\b|without\b|for\b|in\b)[a-z]+)", re.I)
@@ -293,6 +294,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     if spans("prevalence") and trend_only and not (nominals or comparisons or safety):
         return None  # how common something is, or how it changed, not what causes it
     causal = bool(effects or nominals or comparisons or safety)
+    hedges = [(s, e) for s, e in spans("hedges") if not _ability_can(text, s, e)]
     causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))
     correlational = bool(associations) and not causal_likely
     if correlational and not effects and not comparisons:
@@ -300,12 +302,12 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     elif not (effects or comparisons or safety) and (_STATE_COMPARISON.search(text) or _GROUP_SUBJECT.search(text)) \
             and not _CHANGE_NOUN.search(text):
         coding = "correlational"  # "users had 40% fewer attacks", "children who use screens ... fall asleep later"
-    elif causal_likely or spans("hedges") or spans("hedging_reporters"):
+    elif causal_likely or hedges or spans("hedging_reporters"):
         coding = "conditional"
     else:
         coding = "direct" if causal or not correlational else "correlational"
-    absolute = coding == "direct" and not spans("absolute_qualifiers") and _absolute(
-        text, bool(spans("absolute")), effects)
+    qualifiers = [(s, e) for s, e in spans("absolute_qualifiers") if not _ability_can(text, s, e)]
+    absolute = coding == "direct" and not qualifiers and _absolute(text, bool(spans("absolute")), effects)
     return Analysis(coding, absolute, _kind(text, comparisons, safety),
                     bool(spans("reported")) or _all_quoted(text, relations))
 
@@ -348,13 +350,23 @@ def _claim_survives_negation(text: str, negations, safety, vocabulary: Vocabular
     return turn is not None and bool(vocabulary.relations.search(text[turn:]))
 
 
+_PERSON_BEFORE = re.compile(r"\b(?:so|and)\s+(?:that\s+)?(?:i|you|we)\s+$", re.I)
+
+
+def _ability_can(text: str, start: int, end: int) -> bool:
+    """"can" of the reader's or writer's ability in the result clause ("so you can think faster", "and I
+    can now walk the dog"): the result a claim promises, not the hedge of "it can make you sick" nor
+    "you can report side effects"."""
+    return text[start:end].lower() == "can" and bool(_PERSON_BEFORE.search(text, max(0, start - 16), start))
+
+
 def _absolute(text: str, marked: bool, effects: list[tuple[int, int]]) -> bool:
     """A promise of certainty, totality, permanence, universal safety or speed (`marked`: an absolute
     word is there), not qualified by a share ("in 95% of patients"). Speed ("within 30 minutes", "in 10
     days", "tonight") promises only in the present, to the reader: a past result or one person's
     experience reports."""
-    if _SHARE.search(text):
-        return False
+    if _SHARE.search(text) and not _PERMANENCE.search(text):
+        return False  # "in 97% of users" qualifies how many it helps, not "the results are permanent"
     if marked:
         return True
     if _OVERNIGHT.search(text):
