@@ -13,11 +13,11 @@ category set and the passages missed, for reading by hand.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from contentcheck import check_paths
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "public-domain" / "warning-letters"
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
@@ -39,13 +39,10 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--show-missed", action="store_true")
     args = parser.parse_args()
-    report = subprocess.run([sys.executable, "-m", "contentcheck", "check", "--format", "json", "--exit-zero",
-                             str(args.folder)], capture_output=True, text=True, check=True)
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    for entry in json.loads(report.stdout)["files"]:
-        spans[Path(entry["path"]).name] = [(f["start"], f["end"], f["category"]) for f in entry["findings"]
-                                           if f["start"] is not None]
-        spans[Path(entry["path"]).name] += [(c["start"], c["end"], "register") for c in entry["claims"]]
+    for result in check_paths([str(args.folder)]).files:
+        spans[Path(result.path).name] = [(f.start, f.end, f.category) for f in result.findings if f.start is not None]
+        spans[Path(result.path).name] += [(c["start"], c["end"], "register") for c in result.claims]
     sets = {"promotional": {"promotional"}, "promotional or claim": {"promotional", "claim"},
             "... or claims register": {"promotional", "claim", "register"}}
     total = 0
