@@ -28,6 +28,8 @@ def pack(tmp_path, body, name="rule.yaml"):
     ("extends: existence\ncategory: style\nmessage: [m\n", "invalid YAML", 3),
     ("extends: existence\ncategory: style\nmessage: m\ntokens: [x]\nquoted: {severity: low}\n",
      "quoted.severity must be one of error, warning, info", 5),
+    ("extends: existence\ncategory: style\nmessage: m\ntokens: [x]\nquoted: {severity: info, message: '{mach}'}\n",
+     "message placeholder '{mach}' is not one the existence rule type fills", 5),
 ])
 def test_broken_rule_file_is_a_one_line_error_naming_file_and_line(tmp_path, body, message, line):
     folder = pack(tmp_path, body)

@@ -73,6 +73,8 @@ class ExistenceRule(Rule):
         if quoted and self.quoted_severity not in SEVERITIES:
             raise ConfigError(f"quoted.severity must be one of {', '.join(SEVERITIES)}", path,
                               field_line(data, "quoted"))
+        if self.quoted_message:
+            self._check_placeholders(str(self.quoted_message), path, field_line(data, "quoted"))
         self.warning_cues = Matcher([str(c) for c in data.get("warning_cues") or []], (), True, True, path,
                                     field_line(data, "warning_cues"))
 
