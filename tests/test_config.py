@@ -21,7 +21,8 @@ def rules_hit(report):
     return sorted({f.rule for f in report.findings})
 
 
-def test_config_is_found_upward_from_each_file(tmp_path):
+def test_config_is_found_upward_from_each_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside git, configs are found up to the current folder
     write(tmp_path / ".contentcheck.yaml", "select: [promotional]\n")
     write(tmp_path / "a" / "b" / "post.md", PROMO)
     assert rules_hit(check_paths([str(tmp_path / "a")])) == ["promotional.superlatives"]
@@ -44,7 +45,8 @@ def test_pyproject_tool_section(tmp_path):
     assert rules_hit(check_paths([str(tmp_path)])) == ["plain-language.jargon"]
 
 
-def test_ignore_severity_and_overrides(tmp_path):
+def test_ignore_severity_and_overrides(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside git, configs are found up to the current folder
     write(tmp_path / ".contentcheck.yaml", """\
         select: [promotional, plain-language]
         severity: {promotional.superlatives: error}

@@ -55,7 +55,8 @@ def test_placement_top_reports_a_disclaimer_at_the_bottom(tmp_path):
     assert [(f.rule, f.line) for f in findings] == [("disclaimers.disclaimer-placement", 13)]
 
 
-def test_config_override_can_declare_health_content(tmp_path):
+def test_config_override_can_declare_health_content(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside git, configs are found up to the current folder
     (tmp_path / ".contentcheck.yaml").write_text(
         "select: [disclaimers.medical-disclaimer]\noverrides:\n  - files: ['clinic/**']\n    health: true\n")
     (tmp_path / "clinic").mkdir()

@@ -118,7 +118,8 @@ def test_grade_target_follows_audience_and_front_matter(front_matter, expected):
     assert rules == expected
 
 
-def test_audience_per_glob_from_config(tmp_path):
+def test_audience_per_glob_from_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside git, configs are found up to the current folder
     (tmp_path / ".contentcheck.yaml").write_text(
         "select: [readability.grade-level]\noverrides:\n  - files: ['pro/**']\n    audience: professionals\n")
     (tmp_path / "pro").mkdir()

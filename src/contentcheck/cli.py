@@ -123,11 +123,18 @@ def _options(paths: list[str], flags: dict[str, Any]) -> Options:
         config=load_config_file(Path(flags["config_path"])) if flags["config_path"] else None,
         select=tuple(_split(flags["select"])), ignore=tuple(_split(flags["ignore"])),
         exclude=tuple(_split(flags["exclude"])),
-        settings=(("languagetool_url", flags["languagetool_url"]),) if flags["languagetool_url"] else (),
+        settings=_server_settings(flags["languagetool_url"]),
         stdin=sys.stdin.buffer.read() if "-" in paths else None, stdin_filename=flags["stdin_filename"],
         jobs=flags["jobs"], changed_since=flags["changed_since"],
         cache_dir=None if flags["no_cache"] else flags["cache_dir"], spool=True,
         fix=flags["fix"] and not flags["diff"], diff=flags["diff"], baseline=flags["baseline_path"])
+
+
+def _server_settings(url: str | None) -> tuple[tuple[str, Any], ...]:
+    """A server named here (or in the environment) is used and is the only one article text may go
+    to: a URL in a repository's config is refused unless it is this same one."""
+    allowed = ("allowed_servers", (url,) if url else ())
+    return (("languagetool_url", url), allowed) if url else (allowed,)
 
 
 def _exit_code(report: Report, flags: dict[str, Any]) -> int:

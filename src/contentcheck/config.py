@@ -1,7 +1,8 @@
 """Configuration: discovery, validation and the rule set that applies to each file.
 
 Sources, first found wins: `--config FILE`, else `.contentcheck.yaml` / `.contentcheck.yml` or
-`[tool.contentcheck]` in `pyproject.toml`, searched upward from each checked file.
+`[tool.contentcheck]` in `pyproject.toml`, searched upward from each checked file, no higher
+than the root of its git repository (outside git: the current folder).
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ class Config:
     claims_library: str | None = None
     audience: str | None = None
     languagetool_url: str | None = None
+    # Servers the person running the check named (command line, environment): article text goes to
+    # no other. None: a Python API caller, who built this config themselves. Never read from a file.
+    allowed_servers: tuple[str, ...] | None = None
     _all_rules: list[Rule] | None = field(default=None, repr=False)
     _rule_cache: dict = field(default_factory=dict, repr=False)
 
@@ -381,8 +385,20 @@ def _pyproject_section(text: str, path: str) -> Any:
     return document.get("tool", {}).get("contentcheck")
 
 
+def search_limit(start: Path) -> Path:
+    """The highest folder a config is taken from for files in `start`: the root of the git repository
+    holding it; outside git, the current folder when `start` is inside it, else `start` itself. A
+    config above the checked repository (another user's /tmp, a shared home) never applies."""
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    here = Path.cwd()
+    return here if start == here or here in start.parents else start
+
+
 def find_config_file(start: Path) -> Path | None:
-    """The nearest config file at or above `start` (a folder)."""
+    """The nearest config file at or above `start` (a folder), up to search_limit(start)."""
+    limit = search_limit(start)
     for folder in [start, *start.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
@@ -395,6 +411,8 @@ def find_config_file(start: Path) -> Path | None:
                     return pyproject
             except OSError:
                 pass
+        if folder == limit:
+            break
     return None
 
 

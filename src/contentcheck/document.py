@@ -189,6 +189,7 @@ class Document:
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, body)
     health_override: bool | None = None  # from a config override for this path
     configured_audience: str | None = None  # from the config (top level or an override) for this path
+    allowed_servers: tuple[str, ...] | None = None  # servers text may be sent to (None: any configured)
     artefacts: Artefacts = field(default_factory=Artefacts)  # what rules produce besides findings
     scope: Hashable = None  # which view this is (None: the whole document); part of scoped memo keys
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)  # derived data shared by rules

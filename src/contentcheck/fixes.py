@@ -38,7 +38,10 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def write_atomically(path: str, expected_source: str, new_text: str) -> None:
-    """Replace the file's text, unless it changed on disk since it was read."""
+    """Replace the file's text, unless it changed on disk since it was read. Never through a
+    symbolic link: replacing it would turn the link into a copy of whatever it pointed at."""
+    if os.path.islink(path):
+        raise InputError("is a symbolic link; not fixed (fix the file it points to)", path)
     current = read_source(path, max(len(expected_source.encode("utf-8")) * 4 + 1024, 1 << 20))
     if current != expected_source:
         raise InputError("file changed on disk while it was being checked; not fixed", path)

@@ -57,6 +57,20 @@ def read_source(path: str, max_size: int) -> str:
     return decode(data, path)
 
 
+def leaves_root(path: str, root: str) -> bool:
+    """True when `path` goes through a symbolic link to a file outside `root` (or inside a .git
+    folder): a content repository could otherwise have /etc/passwd or its CI token printed into a
+    public report. Paths with no link in them are never refused."""
+    absolute = os.path.abspath(path)
+    real = os.path.realpath(absolute)
+    if real == absolute:
+        return False
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([real, real_root]) != real_root:
+        return True
+    return ".git" in Path(os.path.relpath(real, real_root)).parts
+
+
 def _gitignore(folder: Path) -> pathspec.PathSpec | None:
     file = folder / ".gitignore"
     try:

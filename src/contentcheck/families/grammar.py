@@ -50,6 +50,11 @@ class LanguageToolRule(Rule):
         if not url and not local_install():
             document.note(NOT_CONFIGURED)
             return
+        if url and document.allowed_servers is not None and url not in document.allowed_servers:
+            document.note(f"grammar: skipped, the LanguageTool server {url} comes from a config file; article text "
+                          "is sent only to a server you name yourself (--languagetool-url or "
+                          "CONTENTCHECK_LANGUAGETOOL_URL with the same URL)")
+            return
         blocks = document.blocks
         if not blocks:
             return
@@ -60,7 +65,9 @@ class LanguageToolRule(Rule):
         try:
             matches = self._tool(url).check(text)
         except Exception as exc:  # a server that is down or answers garbage is a note, not a crash
-            document.note(f"grammar: LanguageTool at {url or 'LTP_PATH'} failed: {type(exc).__name__}: {exc}")
+            # the exception's type only: its text may hold the server's reply, which must not reach a report
+            document.note(f"grammar: LanguageTool at {url or 'LTP_PATH'} failed ({type(exc).__name__}); "
+                          "grammar was not checked")
             return
         for match in matches:
             if match.rule_id in self.disabled_rules:
