@@ -33,22 +33,29 @@ def _syllable_table():
 
 @lru_cache(maxsize=1)
 def _hyphenator():
-    """pyphen for words the CMU table lacks; its parsed dictionary is pickled into the user cache
-    (parsing the hyphenation file costs ~60 ms a run)."""
-    import pickle
-
+    """pyphen for words the CMU table lacks; its parsed patterns are kept in the user cache as JSON
+    (parsing the hyphenation file costs ~60 ms a run). Never pickle: another user or a planted file
+    could own that folder, and unpickling runs code."""
+    import orjson
     import pyphen
 
-    path = user_cache_dir() / f"pyphen-en_US-{version('pyphen')}.pickle"
-    hyphenator = pyphen.Pyphen.__new__(pyphen.Pyphen)
-    hyphenator.left, hyphenator.right = 2, 2  # pyphen's defaults, as Pyphen(lang=...) sets them
+    path = user_cache_dir() / f"pyphen-en_US-{version('pyphen')}.json"
     try:
-        hyphenator.hd = pickle.loads(path.read_bytes())  # our own file, written below
+        stored = orjson.loads(path.read_bytes())
+        hyphenator = pyphen.Pyphen.__new__(pyphen.Pyphen)
+        hyphenator.left, hyphenator.right = 2, 2  # pyphen's defaults, as Pyphen(lang=...) sets them
+        hyphenator.hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        hyphenator.hd.patterns = {str(tags): (int(start), tuple(int(v) for v in values))
+                                  for tags, (start, values) in stored.items()}
+        hyphenator.hd.cache = {}
+        hyphenator.hd.maxlen = max(map(len, hyphenator.hd.patterns))
         return hyphenator
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, ValueError, TypeError, AttributeError):  # absent, or not what we wrote: build it again
         pass
     hyphenator = pyphen.Pyphen(lang="en_US")
-    write_bytes_atomically(path, pickle.dumps(hyphenator.hd))
+    patterns = hyphenator.hd.patterns
+    if all(isinstance(v, int) for _, values in patterns.values() for v in values):  # no alternative spellings
+        write_bytes_atomically(path, orjson.dumps(patterns))
     return hyphenator
 
 

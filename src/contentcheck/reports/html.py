@@ -79,7 +79,7 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
         if index not in anchored:
             anchored.add(index)
             anchor = f' id="f{file_index}-{index}"'
-        out.append(f'<mark class="finding cat-{finding.category}"{anchor} data-info="{_e(info)}" '
+        out.append(f'<mark class="finding cat-{_e(finding.category)}"{anchor} data-info="{_e(info)}" '
                    f'title="{_e(finding.rule + ": " + finding.message)}">{piece}</mark>')
     return "".join(out)
 
@@ -107,9 +107,9 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     if metrics.get("words"):
         parts.append("<table class='readability'><tr><th>words</th><th>sentences</th><th>consensus grade</th>"
                      "<th>Flesch-Kincaid</th><th>SMOG</th><th>reading ease</th><th>target</th></tr>"
-                     f"<tr><td>{metrics['words']}</td><td>{metrics['sentences']}</td><td>{metrics['consensus_grade']}</td>"
-                     f"<td>{metrics['flesch_kincaid_grade']}</td><td>{metrics['smog']}</td>"
-                     f"<td>{metrics['flesch_reading_ease']}</td>"
+                     f"<tr><td>{_e(metrics['words'])}</td><td>{_e(metrics['sentences'])}</td><td>{_e(metrics['consensus_grade'])}</td>"
+                     f"<td>{_e(metrics['flesch_kincaid_grade'])}</td><td>{_e(metrics['smog'])}</td>"
+                     f"<td>{_e(metrics['flesch_reading_ease'])}</td>"
                      f"<td>{_e(grade if grade is not None else 'met')}</td></tr></table>")
 
     def status(key, yes, no):
@@ -123,14 +123,14 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
         parts.append("<h3>Findings</h3><ol class='findings'>")
         for i, f in enumerate(result.findings):
             target = f"#f{file_index}-{i}" if f.span and f.span[1] > f.span[0] else None
-            label = f"{f.line}:{f.column} {_e(f.rule)} [{_e(f.severity)}] {_e(f.message)}"
+            label = f"{_e(f.line)}:{_e(f.column)} {_e(f.rule)} [{_e(f.severity)}] {_e(f.message)}"
             parts.append(f"<li><a class='jump' href='{target}'>{label}</a></li>" if target else f"<li>{label}</li>")
         parts.append("</ol>")
     if result.claims:
         parts.append("<h3>Claims register</h3><table class='claims'><tr><th>line</th><th>claim</th><th>strength</th>"
                      "<th>support</th><th>reference</th></tr>")
         for claim in result.claims:
-            parts.append(f"<tr><td>{claim['line']}</td><td>{_e(claim['text'])}</td><td>{_e(claim['strength'])}</td>"
+            parts.append(f"<tr><td>{_e(claim['line'])}</td><td>{_e(claim['text'])}</td><td>{_e(claim['strength'])}</td>"
                          f"<td>{_e(claim['support'])}</td><td>{_e('; '.join(claim['references']) or '—')}</td></tr>")
         parts.append("</table>")
     parts.append(f"<h3>Text</h3><div class='source'>{_highlighted_source(result, file_index)}</div></details>")

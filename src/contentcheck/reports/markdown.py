@@ -8,10 +8,11 @@ from collections import Counter
 from ..finding import CATEGORIES, SEVERITY_RANK
 from ..registry import report_format
 from ..report import Report
+from .escaping import markdown
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+def _cell(text) -> str:
+    return markdown(str(text))
 
 
 @report_format("markdown")
@@ -29,20 +30,21 @@ def format_markdown(report: Report, top: int = 20, **_: object) -> str:
         for result in report.files:
             counts = Counter(f.category for f in result.findings)
             if counts:
-                out.append(f"| `{_cell(result.path)}` | " + " | ".join(str(counts.get(c, 0)) for c in used) + " |")
+                out.append(f"| {_cell(result.path)} | " + " | ".join(str(counts.get(c, 0)) for c in used) + " |")
     ranked = sorted(((r, f) for r in report.files for f in r.findings),
                     key=lambda rf: (-SEVERITY_RANK[rf[1].severity], rf[0].path, rf[1].sort_key()))
     if ranked:
         out += ["", "### Top findings", "", "| severity | where | rule | message |", "|---|---|---|---|"]
         for result, f in ranked[:top]:
-            out.append(f"| {f.severity} | `{_cell(result.path)}:{f.line}` | `{f.rule}` | {_cell(f.message)} |")
+            out.append(f"| {f.severity} | {_cell(result.path)}:{f.line} | {_cell(f.rule)} | {_cell(f.message)} |")
         if len(ranked) > top:
             out.append(f"\n…and {len(ranked) - top} more.")
     uncited = [(r, c) for r in report.files for c in r.claims if c.get("support") == "uncited"]
     if uncited:
         out += ["", "### Claims needing a source", "", "| where | strength | claim |", "|---|---|---|"]
         for result, claim in uncited:
-            out.append(f"| `{_cell(result.path)}:{claim['line']}` | {claim['strength']} | {_cell(claim['text'])} |")
+            where = f"{_cell(result.path)}:{_cell(claim['line'])}"
+            out.append(f"| {where} | {_cell(claim['strength'])} | {_cell(claim['text'])} |")
     for note in report.notes:
-        out += ["", f"> note: {note}"]
+        out += ["", f"> note: {_cell(note)}"]
     return "\n".join(out) + "\n"

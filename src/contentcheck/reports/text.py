@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..registry import report_format
 from ..report import Report
+from .escaping import terminal
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
 
@@ -15,8 +16,7 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{_COLORS[style]}m{text}\x1b[0m" if color else text
 
 
-def _snippet(source: str, finding, color: bool) -> list[str]:
-    lines = source.splitlines()
+def _snippet(lines: list[str], finding, color: bool) -> list[str]:
     if finding.start is None or finding.line > len(lines):
         return []
     text = lines[finding.line - 1].expandtabs(1)
@@ -29,40 +29,43 @@ def _snippet(source: str, finding, color: bool) -> list[str]:
     gutter = str(finding.line)
     pad = " " * len(gutter)
     underline = " " * (column - 1) + _paint("^" * max(1, width), finding.severity, color)
-    return [f"{pad} |", f"{gutter} | {text}", f"{pad} | {underline}"]
+    return [f"{pad} |", f"{gutter} | {terminal(text)}", f"{pad} | {underline}"]
 
 
 def format_claims(result) -> list[str]:
     """The claims register as a plain table: line, strength, support, claim, references."""
     if not result.claims:
         return []
-    lines = [f"Claims register: {result.path}", "  line  strength  support   claim"]
+    lines = [f"Claims register: {terminal(result.path)}", "  line  strength  support   claim"]
     for claim in result.claims:
-        text = " ".join(claim["text"].split())
+        text = terminal(" ".join(claim["text"].split()))
         text = text if len(text) <= 90 else text[:87] + "..."
         lines.append(f"  {claim['line']:>4}  {claim['strength']:<8}  {claim['support']:<8}  {text}")
         if claim["references"]:
-            lines.append(f"{'':28}source: {'; '.join(claim['references'])}")
+            lines.append(f"{'':28}source: {terminal('; '.join(claim['references']))}")
     return lines + [""]
 
 
 @report_format("text")
 def format_text(report: Report, color: bool = False, quiet: bool = False, claims: bool = False,
                 **_: object) -> Iterator[str]:
-    """Lines per finding, then the summary; written one file at a time."""
+    """Lines per finding, then the summary; written one file at a time. What comes from the checked
+    files (paths, messages quoting them, source lines) goes through `terminal`."""
     for result in report.files:
         out: list[str] = []
+        path = terminal(result.path)
         if result.error:
-            out.append(_paint("error: ", "error", color) + result.error)
+            out.append(_paint("error: ", "error", color) + terminal(result.error))
         else:
+            lines = result.source.splitlines() if result.findings and not quiet else []
             for finding in result.findings:
-                where = _paint(f"{result.path}:{finding.line}:{finding.column}:", "bold", color)
+                where = _paint(f"{path}:{finding.line}:{finding.column}:", "bold", color)
                 severity = _paint(f"[{finding.severity}]", finding.severity, color)
-                out.append(f"{where} {finding.rule} {severity} {finding.message}")
+                out.append(f"{where} {terminal(finding.rule)} {severity} {terminal(finding.message)}")
                 if not quiet:
-                    out.extend(_snippet(result.source, finding, color))
+                    out.extend(_snippet(lines, finding, color))
                     if finding.suggestion:
-                        out.append(f"{' ' * len(str(finding.line))} = suggestion: {finding.suggestion}")
+                        out.append(f"{' ' * len(str(finding.line))} = suggestion: {terminal(finding.suggestion)}")
                     out.append("")
             if claims:
                 out.extend(format_claims(result))
@@ -70,9 +73,9 @@ def format_text(report: Report, color: bool = False, quiet: bool = False, claims
             yield "\n".join(out) + "\n"
     out = []
     for problem in report.problems:
-        out.append(_paint("error: ", "error", color) + problem)
+        out.append(_paint("error: ", "error", color) + terminal(problem))
     for note in report.notes:
-        out.append(_paint(f"note: {note}", "dim", color))
+        out.append(_paint(f"note: {terminal(note)}", "dim", color))
     summary = report.summary()
     failed = summary["failed_files"]
     if summary["findings"]:
