@@ -101,6 +101,7 @@ class Report:
     fail_on: str | None = None  # from the configuration, when it sets one
     rules: dict = field(default_factory=dict)  # id -> Rule for every rule that ran, for formats that document them
     baselined: int = 0  # findings left out because the baseline has them
+    run_notes: list[str] = field(default_factory=list)  # notes of the run, not of one file (a link skipped)
     _tally: tuple | None = field(default=None, repr=False, compare=False)
 
     def tally(self) -> Tally:
@@ -118,7 +119,7 @@ class Report:
     @property
     def notes(self) -> list[str]:
         """Each distinct note from any file, once, in first-seen order."""
-        return self.tally().notes
+        return self.run_notes + self.tally().notes
 
     @property
     def findings(self) -> list[Finding]:
@@ -165,7 +166,8 @@ class Report:
             tally.add(result)
         if version is not None and getattr(self.files, "version", None) == version:
             self._tally = (version, tally)
-        yield "]," + _dump({"problems": list(self.problems), "notes": tally.notes, "summary": self.summary(tally)})[1:]
+        tail = {"problems": list(self.problems), "notes": self.run_notes + tally.notes, "summary": self.summary(tally)}
+        yield "]," + _dump(tail)[1:]
 
     def to_json(self) -> dict[str, Any]:
         """The JSON report as Python data (the API's view); `json_chunks` alone defines its shape."""

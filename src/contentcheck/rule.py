@@ -56,6 +56,9 @@ class Rule:
     SKIP_REFERENCES: ClassVar[bool] = True  # a References section is cited titles, not the article's prose
     PACKAGES: ClassVar[tuple[str, ...]] = ()  # distributions whose data decides findings (their versions key the cache)
     SETTINGS: ClassVar[dict[str, str]] = {}  # field -> top-level config setting that fills it when the rule does not
+    # field -> (lowest, highest) a number may be: a repository's config must not make a rule take
+    # all the memory (num_perm: 200000000 asked numpy for 800 MB per paragraph)
+    LIMITS: ClassVar[dict[str, tuple[float, float]]] = {}
 
     # --- building ----------------------------------------------------------------------------------
     @classmethod
@@ -71,6 +74,11 @@ class Rule:
             if value is not None and not isinstance(value, expected if isinstance(expected, tuple) else (expected,)):
                 raise ConfigError(f"field '{key}' must be {_type_name(expected)}, not {type(value).__name__}", path,
                                   field_line(data, key))
+            if key in cls.LIMITS and value is not None:
+                lowest, highest = cls.LIMITS[key]
+                if not lowest <= value <= highest:
+                    raise ConfigError(f"field '{key}' must be between {lowest:g} and {highest:g}, not {value}", path,
+                                      field_line(data, key))
         for required in ("category", "message"):
             if required not in data:
                 raise ConfigError(f"a rule needs a '{required}' field", path, getattr(data, "line", None))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .baseline import drop_baselined, load_baseline
-from .config import Config, ConfigResolver
+from .config import Config, ConfigResolver, search_limit
 from .corpus import Corpus, CorpusPayload
 from .engine import check_document
 from .errors import ContentcheckError
@@ -25,7 +25,7 @@ from .registry import parse
 from .report import FileResult, Report, in_memory
 from .results_cache import load_corpus_findings, load_result, result_key, store_corpus_findings, store_result
 from .rule import CorpusRule
-from .sources import decode, read_source, walk
+from .sources import decode, leaves_root, read_source, walk
 from .spool import PickledResult, ResultList, SpooledResults
 
 # An unchanged re-run of up to this many files keeps the cached results in memory (~40 KB each:
@@ -55,6 +55,7 @@ def check_text_as(text: str, path: str, config: Config, fmt: str | None = None, 
         document = parse(text, path, fmt)
         document.health_override = config.health_for(path)
         document.configured_audience = config.audience_for(path)
+        document.allowed_servers = config.allowed_servers
         rules = config.rules_for(path)
     except ContentcheckError as exc:
         result.error = str(exc) if exc.path else f"{path}: {exc}"
@@ -90,6 +91,8 @@ class FileChecker:
             return self._outcome(path, text, config, key)
         except ContentcheckError as exc:
             return Outcome(FileResult(path=path, error=str(exc)))
+        except Exception as exc:  # a bug or an exhausted resource costs one file, not the run
+            return Outcome(FileResult(path=path, error=internal_error(path, exc)))
 
     def check_stdin(self) -> Outcome:
         """'-': never cached, fixed or diffed."""
@@ -142,6 +145,13 @@ class FileChecker:
                                               for rule_id, extract in extracts.items()}, regions))
 
 
+def internal_error(path: str, exc: BaseException) -> str:
+    """The one-line error of a file whose check failed in contentcheck itself."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return (f"{path}: contentcheck failed on this file ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            "the other files were checked; please report it")
+
+
 # --- worker processes ------------------------------------------------------------------------------
 _WORKER: dict[str, FileChecker] = {}
 
@@ -174,11 +184,24 @@ def _outcomes(files: list[str], checker: FileChecker, jobs: int) -> Iterator[Out
             yield checker.check_file(path)
         return
     from concurrent.futures import ProcessPoolExecutor  # here: a serial run need not pay to import it
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
-                             initargs=(checker.options, checker.together, checker.collect)) as pool:
-        chunk = max(1, min(16, len(files) // (jobs * 8)))  # small: the last chunk is a tail only one worker runs
-        yield from pool.map(_worker_check, files, chunksize=chunk)
+    done = 0
+    while done < len(files):
+        rest = files[done:]
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                                     initargs=(checker.options, checker.together, checker.collect)) as pool:
+                chunk = max(1, min(16, len(rest) // (jobs * 8)))  # small: the last chunk is a tail only one worker runs
+                for outcome in pool.map(_worker_check, rest, chunksize=chunk):
+                    done += 1
+                    yield outcome
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): the file it was waiting on is reported, the rest
+            # go to a fresh pool.
+            yield Outcome(FileResult(path=files[done], error=f"{files[done]}: the process checking this file died "
+                                     "(killed or out of memory); the other files were checked"))
+            done += 1
 
 
 # --- the run ---------------------------------------------------------------------------------------
@@ -309,14 +332,24 @@ def _corpus_key(files: list[str], resolver: ConfigResolver,
 # --- which files -----------------------------------------------------------------------------------
 def expand_paths(paths: list[str], resolver: ConfigResolver, exclude: list[str] | None = None,
                  report: Report | None = None) -> list[str]:
-    """Files named directly are always checked; folders are walked with include/exclude/.gitignore."""
+    """Files named directly are always checked; folders are walked with include/exclude/.gitignore.
+    A symbolic link to a file outside the folder walked (for a file named directly: outside its
+    repository, or the current folder) is skipped with a note."""
     files: list[str] = []
+
+    def keep(path: str, root: str) -> None:
+        if not leaves_root(path, root):
+            files.append(path)
+        elif report is not None:
+            report.run_notes.append(f"{path}: skipped, a symbolic link to a file outside {root or '.'}")
+
     for path in paths:
         if Path(path).is_dir():
             config = resolver.for_path(str(Path(path) / "_"))
-            files.extend(walk(path, config.include, config.exclude + list(exclude or [])))
+            for found in walk(path, config.include, config.exclude + list(exclude or [])):
+                keep(found, path)
         elif Path(path).exists() or Path(path).is_symlink():
-            files.append(path)
+            keep(path, str(search_limit(Path(os.path.abspath(path)).parent)))
         elif report is not None:
             report.files.append(FileResult(path=path, error=f"{path}: no such file or directory"))
         else:

@@ -53,6 +53,16 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
         return items
 
 
+    def construct_yaml_timestamp(self, node):
+        """A date that cannot be ("2024-13-45") is a YAML error at its line, not a ValueError."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"impossible date {node.value!r}: {exc}",
+                                                    node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 

@@ -75,6 +75,8 @@ class CrossFileDuplicateRule(DuplicateRuleBase, CorpusRule):
                    "boilerplate_share": float, "boilerplate_min_files": int, "min_paragraph_words": int,
                    "num_perm": int}
     PLACEHOLDERS = frozenset({"what", "where", "how"})
+    LIMITS = {"num_perm": (16, 1024), "boilerplate_share": (0.0, 1.0), "min_paragraph_words": (1, 100_000),
+              "boilerplate_min_files": (1, 1_000_000)}
     PACKAGES = ("numpy",)  # MinHash draws its permutations from numpy's seeded generator
 
     def prepare(self, data, path):

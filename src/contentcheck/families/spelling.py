@@ -44,6 +44,7 @@ def _word_frequencies():
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MAX_SUGGESTED_LENGTH = 45  # "pneumonoultramicroscopicsilicovolcanoconiosis"
 
 
 def _lookup_form(word: str) -> str:
@@ -139,7 +140,10 @@ class SpellingRule(Rule):
     @staticmethod
     @lru_cache(maxsize=10_000)
     def _suggest(word: str) -> str | None:
-        """The most frequent known word one edit away, if any."""
+        """The most frequent known word one edit away, if any. None for a word longer than any in
+        the dictionary: its edits are ~54 strings per letter, each as long as it (12,000 letters took 7 GB)."""
+        if len(word) > MAX_SUGGESTED_LENGTH:
+            return None
         frequencies = _word_frequencies()
         candidates = [c for c in _one_edit_away(word.lower()) if c in frequencies]
         if not candidates:

@@ -15,6 +15,8 @@ Context checks, each switched on per rule in YAML:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from ..commerce import sells
 from ..errors import ConfigError
@@ -27,10 +29,15 @@ NEGATORS = frozenset("no not never without nothing none neither nor cannot can't
                      "won't wasn't weren't lacks lack".split())
 _WORD_BEFORE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NEGATION_WINDOW = 3  # words before the match
+_NEGATION_REACH = 120  # characters before the match to look in: three words fit, and a 40,000-word
+# sentence full of matches costs each match this much, not the whole sentence before it
 
 
 def negated(text: str, sentence_start: int, match_start: int) -> bool:
-    words = _WORD_BEFORE.findall(text[sentence_start:match_start].lower().replace("’", "'"))
+    start = max(sentence_start, match_start - _NEGATION_REACH)
+    words = _WORD_BEFORE.findall(text[start:match_start].lower().replace("’", "'"))
+    if start > sentence_start and words and text[start - 1].isalnum():
+        words = words[1:]  # the reach cut this word in two: its tail is no word
     return any(w in NEGATORS or w.endswith("n't") for w in words[-NEGATION_WINDOW:])
 
 
@@ -41,8 +48,17 @@ def scare_quoted(text: str, start: int, end: int) -> bool:
 
 def inside_quotation(text: str, start: int) -> bool:
     """A quotation mark opened before `start` in the paragraph is not yet closed."""
-    before = text[:start]
-    return before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
+    opening, closing, straight = _quotation_marks(text)
+    last_opening = opening[bisect_left(opening, start) - 1] if bisect_left(opening, start) else -1
+    last_closing = closing[bisect_left(closing, start) - 1] if bisect_left(closing, start) else -1
+    return last_opening > last_closing or bisect_left(straight, start) % 2 == 1
+
+
+@lru_cache(maxsize=16)
+def _quotation_marks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where each kind of quotation mark stands in a paragraph, found once for all its matches."""
+    return ([m.start() for m in re.finditer("“", text)], [m.start() for m in re.finditer("”", text)],
+            [m.start() for m in re.finditer('"', text)])
 
 
 @rule_type
@@ -79,11 +95,12 @@ class ExistenceRule(Rule):
                                     field_line(data, "warning_cues"))
 
     def check(self, document):
+        cued: dict[tuple[int, int], bool] = {}  # (block, sentence) -> has a warning cue, searched once
         for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
                                                             document.blocks):
             if self.skip_quoted and scare_quoted(block.text, start, end):
                 continue
-            if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start):
+            if (self.skip_negated or not self.warning_cues.empty) and self._cleared_by_context(block, start, cued):
                 continue
             if self.quoted_severity and inside_quotation(block.text, start) and not sells(document):
                 finding = self.match_finding(block, start, end, message=self.quoted_message)
@@ -92,11 +109,13 @@ class ExistenceRule(Rule):
             else:
                 yield self.match_finding(block, start, end)
 
-    def _cleared_by_context(self, block, start: int) -> bool:
+    def _cleared_by_context(self, block, start: int, cued: dict[tuple[int, int], bool]) -> bool:
         index = block.sentence_index(start)
         if index is None:
             return False
         sentence = block.sentences[index]
         if self.skip_negated and negated(block.text, sentence.start, start):
             return True
-        return self.warning_cues.search(sentence.text)
+        if (id(block), index) not in cued:
+            cued[id(block), index] = bool(self.warning_cues.search(sentence.text))
+        return cued[id(block), index]
