@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .fingerprints import fingerprints
+from .output import write_file_whole
 from .report import Report
 
 VERSION = 1
@@ -23,7 +24,7 @@ def write_baseline(report: Report, path: str) -> int:
         {"path": _key_path(r.path), "rule": f.rule, "fingerprint": p, "line": f.line}.items()
         for r in report.files for f, p in zip(r.findings, fingerprints(r)))
     data = {"version": VERSION, "tool": "contentcheck", "findings": [dict(e) for e in entries]}
-    Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    write_file_whole(path, [json.dumps(data, indent=1) + "\n"])
     return len(entries)
 
 

@@ -21,6 +21,7 @@ from .errors import ContentcheckError
 from .explain import explain
 from .finding import SEVERITIES
 from .options import Options
+from .output import write_file_whole
 from .plugins import raise_load_errors
 from .registry import REPORT_FORMATS
 from .report import Report
@@ -168,8 +169,7 @@ def _emit(report: Report, fmt: str, output: str | None, quiet: bool, statistics:
     if statistics and fmt == "text":
         pieces = itertools.chain([format_statistics(report)], pieces)
     if output:
-        with open(output, "w", encoding="utf-8") as stream:
-            stream.writelines(pieces)
+        write_file_whole(output, pieces)
     else:
         _write_out(pieces, color)
 
@@ -183,6 +183,8 @@ def _write_out(pieces: Iterable[str], color: bool = False) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches the closed pipe
+    except OSError as exc:  # a full disk under `> report.txt`
+        raise ContentcheckError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 @cli.command()

@@ -368,6 +368,10 @@ def changed_files(revision: str) -> set[str]:
     """Absolute paths of files changed since `revision` (committed or not), plus untracked files."""
     import subprocess  # here: only --changed-since runs git, and importing it costs every run ~5 ms
 
+    if revision.startswith("-") or not revision.strip():
+        # git would take it as an option ("--output=FILE" writes a file)
+        raise ContentcheckError(f"--changed-since {revision!r}: not a git revision")
+
     def git(*args: str) -> list[str]:
         try:
             done = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
