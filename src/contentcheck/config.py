@@ -135,7 +135,9 @@ class Config:
         merged = LineDict({**rule.data, **options})
         for name, default in type(rule).PATH_FIELDS.items():
             if name in options:
-                merged[name] = str((self.root / str(options[name])).resolve())
+                merged[name] = str(inside_repository(self.root, str(options[name]), f"{rule.id} {name}",
+                                                     self.path, getattr(self.options.get(rule.id),
+                                                                                      "line", None)))
             elif rule.data.get(name, default) is not None and rule.source:
                 merged[name] = str((Path(rule.source).parent / str(rule.data.get(name, default))).resolve())
         merged.line = getattr(self.options.get(rule.id), "line", 0)
@@ -286,6 +288,23 @@ def _severities(mapping: dict, path: str) -> dict[str, str]:
     return {str(k): v for k, v in mapping.items()}
 
 
+def inside_repository(root: Path, value: str, what: str, where: str | None, line: int | None) -> Path:
+    """root/value, refused when a config file's path leads out of its repository (or, outside git, the
+    folder tree the config governs) or into .git: a repository's config must not read other files. A
+    config built in Python (`where` None) is the caller's own and may name any file."""
+    target = (root / value).resolve()
+    if where is None:
+        return target
+    limit = search_limit(root.resolve())
+    if os.path.commonpath([target, limit]) != str(limit) or ".git" in target.relative_to(limit).parts:
+        raise ConfigError(f"{what} '{value}' is outside the repository ({limit}); only files inside it are read",
+                          where, line)
+    return target
+
+
+MAX_FILE_SIZE_LIMIT = 1 << 30  # 1 GiB: the largest max_file_size a config may set
+
+
 def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
     where = path or "<config>"
     if data is None:
@@ -300,7 +319,8 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
         if key == "packs":
             config.packs = value
         elif key == "extra_packs":
-            config.extra_packs = [(root / folder) for folder in value]
+            config.extra_packs = [inside_repository(root, str(folder), "extra pack folder", path, _line(data, key))
+                                  for folder in value]
             for folder in config.extra_packs:
                 if not folder.is_dir():
                     raise ConfigError(f"extra pack folder '{folder}' does not exist", where, _line(data, key))
@@ -313,10 +333,14 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
                 raise ConfigError(f"fail_on must be one of {', '.join(FAIL_ON)}", where, _line(data, key))
             config.fail_on = value
         elif key == "max_file_size":
+            if not 1 <= value <= MAX_FILE_SIZE_LIMIT:
+                raise ConfigError(f"max_file_size must be between 1 and {MAX_FILE_SIZE_LIMIT:,} bytes", where,
+                                  _line(data, key))
             config.max_file_size = value
         elif key in ("audience", "languagetool_url"):
             setattr(config, key, value)
         elif key == "claims_library":
+            inside_repository(root, value, "claims library", path, _line(data, key))
             if not (root / value).is_file():
                 raise ConfigError(f"claims library '{value}' does not exist", where, _line(data, key))
             config.claims_library = value
