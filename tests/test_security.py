@@ -261,3 +261,47 @@ def test_rule_options_from_a_repository_config_are_bounded(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == (f"error: {tmp_path}/.contentcheck.yaml:3: field 'num_perm' must be between "
                                       "16 and 1024, not 200000000")
+
+
+def test_changed_since_cannot_pass_options_to_git(tmp_path):
+    git_init(tmp_path)
+    (tmp_path / "a.md").write_text(BAD)
+    result = run("check", ".", "--changed-since=--output=written-by-git", cwd=tmp_path)
+    assert result.returncode == 2 and not (tmp_path / "written-by-git").exists()
+    assert result.stderr.strip() == "error: --changed-since '--output=written-by-git': not a git revision"
+
+
+def test_config_paths_cannot_read_outside_the_repository(tmp_path):
+    (tmp_path / "library.yaml").write_text("claims: []\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git_init(repo)
+    (repo / "a.md").write_text(BAD)
+    for setting in ("claims_library: ../library.yaml", "extra_packs: ['..']",
+                    "options:\n  claims.unsupported:\n    library: ../library.yaml"):
+        (repo / ".contentcheck.yaml").write_text(setting + "\n")
+        result = run("check", "a.md", "--no-cache", cwd=repo)
+        assert result.returncode == 2 and "is outside the repository" in result.stderr, setting
+
+
+def test_a_report_is_written_whole_or_not_at_all(tmp_path):
+    (tmp_path / "a.md").write_text(BAD)
+    (tmp_path / "report.json").write_text("yesterday's report\n")
+    full = run("check", "a.md", "--format", "json", "--output", "/dev/full", "--exit-zero", cwd=tmp_path)
+    assert full.returncode == 2 and full.stderr == "error: /dev/full: cannot write the file: No space left on device\n"
+    missing = run("check", "a.md", "--output", "no/such/folder/report.txt", cwd=tmp_path)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    written = run("check", "a.md", "--format", "json", "--output", "report.json", cwd=tmp_path)
+    assert written.returncode == 1 and json.loads((tmp_path / "report.json").read_text())["summary"]["findings"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_hidden_and_look_alike_letters_do_not_get_a_promise_past_the_rules(tmp_path):
+    variants = ["mir\u00adacle", "mir\u200dacle", "mir\u200bacle", "ｍｉｒａｃｌｅ", "𝐦𝐢𝐫𝐚𝐜𝐥𝐞", "mir\u0430cle"]
+    (tmp_path / "a.md").write_text("# Offer\n\n" + "".join(f"A {word} formula. " for word in variants) + "\n")
+    result = run("check", "a.md", "--format", "json", "--no-cache", cwd=tmp_path)
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    promises = [f["text"] for f in findings if f["rule"] == "promotional.absolute-claims"]
+    assert promises == variants  # each found, and each finding is the source text as written
+    hidden = [f["text"] for f in findings if f["rule"] == "style.hidden-characters"]
+    assert hidden == ["\u00ad", "\u200d", "\u200b"]

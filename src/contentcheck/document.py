@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from .artefacts import Artefacts
+from .lookalikes import fold, replacements
 from .segment import split_sentences
 from .words import word_list
 
@@ -89,7 +90,23 @@ class Block:
     _piece_starts: list[int] = field(default_factory=list, repr=False)  # each piece's text_start, for bisect
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool = False) -> None:
-        """Append text that came from source[source_start:source_end] (character for character if verbatim)."""
+        """Append text that came from source[source_start:source_end] (character for character if
+        verbatim), with look-alike characters folded (lookalikes.py): each folded character becomes a
+        piece of its own that maps back to it."""
+        changes = replacements(text)
+        if not changes:
+            self._append(text, source_start, source_end, verbatim)
+        elif not verbatim:
+            self._append(fold(text), source_start, source_end, False)
+        else:
+            position = 0
+            for offset, replacement in changes:
+                self._append(text[position:offset], source_start + position, source_start + offset, True)
+                self._append(replacement, source_start + offset, source_start + offset + 1, False)
+                position = offset + 1
+            self._append(text[position:], source_start + position, source_end, True)
+
+    def _append(self, text: str, source_start: int, source_end: int, verbatim: bool) -> None:
         if not text:
             return
         start = len(self.text)
