@@ -33,6 +33,21 @@ CASES = {
     "a** x 50,000 (one long word after emphasis)": ("stars.md", "a**" * 50_000),
     "40,000 quotation marks and superlatives": ("quotes.md", '"the best" ' * 40_000),
     "a 200 KB sentence of claim words": ("claims.md", "this cure heals pain and " * 8_000 + ".\n"),
+    # shapes found while writing this benchmark
+    "[ x 100,000 (unclosed links)": ("brackets.md", "[" * 100_000),
+    "_ and * x 100,000": ("emphasis.md", "_*" * 50_000),
+    "( x 10,000 in one sentence": ("parens.md", "The best (" * 10_000),
+    "Dr. x 30,000 (abbreviations)": ("doctors.md", "Dr. " * 30_000),
+    "“ x 20,000, never closed": ("curly.md", "“best " * 20_000),
+    "<div> nested 20,000 deep": ("divs.html", "<div>" * 20_000 + "best" + "</div>" * 20_000),
+    "a table of 2,000 columns": ("table.md", "|" + "a|" * 2_000 + "\n|" + "-|" * 2_000 + "\n|" + "best|" * 2_000),
+    "20,000 one-word paragraphs, all the same": ("same.md", "Best.\n\n" * 20_000),
+    "2,000 sentences repeated with one word changed": ("near.md", "".join(
+        f"Knee pain affects many people in group {i} every year. " for i in range(2_000))),
+    "2,900 paragraphs, each a near copy (was 15 s, 2 GB)": ("near-paragraphs.md", "".join(
+        f"Knee pain affects many people in group {i} every year.\n\n" for i in range(2_900))),
+    "2,900 paragraphs, all the same sentence": ("same-paragraphs.md",
+                                                "Knee pain affects many people every year.\n\n" * 2_900),
 }
 PIECES = ["best ", "@", "<!--", "-->", "<p>", "a**", '"', "“", "the best clinic ", "cure ", "\n", "\n\n", "# ",
           "- ", "[x](", ")", "`", "café ", "a" * 50, " not ", "```\n", "<", ">", "&amp;", "http://x.org/"]

@@ -33,6 +33,9 @@ STOPWORDS = frozenset("""
 """.split())
 _OPENING_QUOTES = "\"“‘'«"
 MAX_NEAR_UNITS = 3000  # near-duplicate comparison is all pairs within one document; longer ones get a note
+# Earlier sentences kept per sentence, for near and exact copies alike: a page that repeats one
+# sentence 3,000 times made 4.5 million pairs (2 GB); the findings need one, the paragraph rule a few.
+MATCHES_PER_SENTENCE = 20
 CLAUSE_WINDOW = 200  # a repeated clause is local: within this many words of its first copy
 
 
@@ -226,7 +229,7 @@ def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, flo
         # One C++ call per sentence against every earlier one, keeping those at or above the threshold.
         for _, score, earlier in process.extract(strings[later], strings[:later],
                                                  scorer=Levenshtein.normalized_similarity,
-                                                 score_cutoff=threshold, limit=None):
+                                                 score_cutoff=threshold, limit=MATCHES_PER_SENTENCE):
             if units[later].key != units[earlier].key:
                 pairs.append((earlier, later, float(score)))
     pairs.sort(key=lambda pair: (pair[1], pair[0]))
@@ -279,7 +282,7 @@ def _paragraph_duplicates(document: Document, include_quotes: bool, min_words: i
     for index, unit in enumerate(units):
         exact.setdefault(unit.key, []).append(index)
     for indexes in exact.values():
-        pairs += [(a, b, 1.0) for i, a in enumerate(indexes) for b in indexes[i + 1:]]
+        pairs += [(a, b, 1.0) for i, b in enumerate(indexes) for a in indexes[:min(i, MATCHES_PER_SENTENCE)]]
     for earlier, later, _ in pairs:
         a, b = units[earlier].block, units[later].block
         if a is not b:
