@@ -305,3 +305,17 @@ def test_hidden_and_look_alike_letters_do_not_get_a_promise_past_the_rules(tmp_p
     assert promises == variants  # each found, and each finding is the source text as written
     hidden = [f["text"] for f in findings if f["rule"] == "style.hidden-characters"]
     assert hidden == ["\u00ad", "\u200d", "\u200b"]
+
+
+def test_the_results_cache_prunes_entries_a_month_old(tmp_path):
+    (tmp_path / "a.md").write_text(BAD)
+    (tmp_path / "b.md").write_text("# Knees\n\nRest helps.\n")
+    run("check", ".", cwd=tmp_path)
+    results = tmp_path / ".contentcheck_cache" / "results"
+    entries = sorted(p for p in results.glob("??/*.json") if not p.name.endswith(".corpus.json"))
+    assert len(entries) == 2
+    month_ago = entries[0].stat().st_mtime - 31 * 86_400
+    os.utime(entries[0], (month_ago, month_ago))
+    (results / ".pruned").unlink()  # the last pass was more than a day ago
+    run("check", "b.md", cwd=tmp_path)
+    assert not entries[0].exists() and entries[1].exists()

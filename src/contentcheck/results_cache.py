@@ -177,6 +177,34 @@ def store_corpus_findings(folder: Path, key: str, found: Iterable[tuple[int, lis
             pass
 
 
+PRUNE_AFTER_DAYS = 30  # an entry not written for this long goes (an unchanged file is then checked again)
+
+
+def prune(folder: Path, now: float | None = None) -> int:
+    """Delete entries older than PRUNE_AFTER_DAYS, at most once a day (the time of the last pass is
+    kept in `.pruned`): entries of old versions, configs and texts otherwise pile up for ever.
+    Returns how many were deleted."""
+    import time
+
+    now = time.time() if now is None else now
+    marker = folder / ".pruned"
+    try:
+        if now - marker.stat().st_mtime < 86_400:
+            return 0
+    except OSError:
+        pass
+    oldest, deleted = now - PRUNE_AFTER_DAYS * 86_400, 0
+    for entry in [*folder.glob("??/*.json"), *folder.glob("corpus/*.jsonl")]:
+        try:
+            if entry.stat().st_mtime < oldest:
+                entry.unlink()
+                deleted += 1
+        except OSError:
+            continue
+    write_bytes_atomically(marker, b"")
+    return deleted
+
+
 def load_corpus_findings(folder: Path, key: str) -> list[tuple[int, list[Finding]]] | None:
     """The corpus findings stored under `key`, as a list of (file index, findings), or None."""
     try:

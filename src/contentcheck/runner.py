@@ -23,7 +23,14 @@ from .fixes import apply_fixes, unified_diff, write_atomically
 from .options import Options
 from .registry import parse
 from .report import FileResult, Report, in_memory
-from .results_cache import load_corpus_findings, load_result, result_key, store_corpus_findings, store_result
+from .results_cache import (
+    load_corpus_findings,
+    load_result,
+    prune,
+    result_key,
+    store_corpus_findings,
+    store_result,
+)
 from .rule import CorpusRule
 from .sources import decode, leaves_root, read_source, walk
 from .spool import PickledResult, ResultList, SpooledResults
@@ -245,6 +252,8 @@ def run(paths: list[str], options: Options, progress: Callable[[int, int], None]
                 pass
     if baseline is not None:
         report.baselined = drop_baselined(report, baseline)
+    if options.cache_dir:
+        prune(Path(options.cache_dir) / "results")
     return report
 
 
