@@ -186,6 +186,8 @@ def prune(folder: Path, now: float | None = None) -> int:
     Returns how many were deleted."""
     import time
 
+    if not folder.is_dir():
+        return 0  # never make the folder just to prune it
     now = time.time() if now is None else now
     marker = folder / ".pruned"
     try:
