@@ -39,6 +39,15 @@ def git_init(folder: Path) -> None:
     subprocess.run(["git", "init", "-q", str(folder)], check=True)
 
 
+def repository_with_a_bad_article(parent: Path) -> Path:
+    """parent/repo, a git repository holding a.md (a superlative and a cure)."""
+    repo = parent / "repo"
+    repo.mkdir()
+    git_init(repo)
+    (repo / "a.md").write_text(BAD)
+    return repo
+
+
 # --- reading outside the repository ----------------------------------------------------------------
 def test_a_symlink_out_of_the_checked_folder_is_skipped_and_its_text_never_reported(tmp_path):
     outside = tmp_path / "outside"
@@ -72,10 +81,7 @@ def test_fix_never_writes_through_a_symlink(tmp_path):
 
 def test_a_config_above_the_repository_is_not_used(tmp_path):
     (tmp_path / ".contentcheck.yaml").write_text("ignore: [promotional]\nfail_on: none\n")
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git_init(repo)
-    (repo / "a.md").write_text(BAD)
+    repo = repository_with_a_bad_article(tmp_path)
     result = run("check", "a.md", "--select", "promotional", "--format", "json", "--no-cache", cwd=repo)
     assert result.returncode == 1
     assert "promotional.superlatives" in {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
@@ -273,10 +279,7 @@ def test_changed_since_cannot_pass_options_to_git(tmp_path):
 
 def test_config_paths_cannot_read_outside_the_repository(tmp_path):
     (tmp_path / "library.yaml").write_text("claims: []\n")
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git_init(repo)
-    (repo / "a.md").write_text(BAD)
+    repo = repository_with_a_bad_article(tmp_path)
     for setting in ("claims_library: ../library.yaml", "extra_packs: ['..']",
                     "options:\n  claims.unsupported:\n    library: ../library.yaml"):
         (repo / ".contentcheck.yaml").write_text(setting + "\n")
