@@ -204,11 +204,25 @@ def _outcomes(files: list[str], checker: FileChecker, jobs: int) -> Iterator[Out
                     done += 1
                     yield outcome
         except BrokenProcessPool:
-            # A worker died (killed, out of memory): the file it was waiting on is reported, the rest
-            # go to a fresh pool.
-            yield Outcome(FileResult(path=files[done], error=f"{files[done]}: the process checking this file died "
-                                     "(killed or out of memory); the other files were checked"))
+            # A worker died (killed, out of memory). The pool cannot say whose file it had, so the
+            # next file in order is checked again in a process of its own: it either dies alone there
+            # or its result stands. Then the rest go to a fresh pool.
+            yield _checked_alone(files[done], checker)
             done += 1
+
+
+def _checked_alone(path: str, checker: FileChecker) -> Outcome:
+    """One file checked in a worker process of its own; an error naming it when that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_worker_start,
+                             initargs=(checker.options, checker.together, checker.collect)) as pool:
+        try:
+            return pool.submit(_worker_check, path).result()
+        except BrokenProcessPool:
+            return Outcome(FileResult(path=path, error=f"{path}: the process checking this file died "
+                                      "(killed or out of memory); the other files were checked"))
 
 
 # --- the run ---------------------------------------------------------------------------------------
