@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
 from languagetool_standin import StandInLanguageTool
 
 from contentcheck.finding import Finding
@@ -325,3 +326,24 @@ def test_the_results_cache_prunes_entries_a_month_old(tmp_path):
     (results / ".pruned").unlink()  # the last pass was more than a day ago
     run("check", "b.md", cwd=tmp_path)
     assert not entries[0].exists() and entries[1].exists()
+
+
+def test_fix_keeps_an_edit_saved_while_it_was_fixing(tmp_path, monkeypatch):
+    """An editor saves the file after --fix compared it and before the fixed text replaces it."""
+    from contentcheck import fixes
+    from contentcheck.errors import InputError
+
+    path = tmp_path / "a.md"
+    path.write_text("Rest helps. Rest helps.\n")
+    read = fixes.read_source
+
+    def read_then_editor_saves(name, limit):
+        text = read(name, limit)
+        path.write_text("Rest helps. Rest helps. And a new paragraph the editor just wrote.\n")
+        return text
+
+    monkeypatch.setattr(fixes, "read_source", read_then_editor_saves)
+    with pytest.raises(InputError, match="a.md: file changed on disk while it was being fixed; not fixed"):
+        fixes.write_atomically(str(path), "Rest helps. Rest helps.\n", "Rest helps.\n")
+    assert path.read_text() == "Rest helps. Rest helps. And a new paragraph the editor just wrote.\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left behind

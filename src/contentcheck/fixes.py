@@ -42,6 +42,7 @@ def write_atomically(path: str, expected_source: str, new_text: str) -> None:
     symbolic link: replacing it would turn the link into a copy of whatever it pointed at."""
     if os.path.islink(path):
         raise InputError("is a symbolic link; not fixed (fix the file it points to)", path)
+    before = _identity(path)
     current = read_source(path, max(len(expected_source.encode("utf-8")) * 4 + 1024, 1 << 20))
     if current != expected_source:
         raise InputError("file changed on disk while it was being checked; not fixed", path)
@@ -56,8 +57,16 @@ def write_atomically(path: str, expected_source: str, new_text: str) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
+        if _identity(path) != before:  # saved by an editor while the fixed text was being written
+            raise InputError("file changed on disk while it was being fixed; not fixed", path)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _identity(path: str) -> tuple[int, int, int, int]:
+    """What changes when anyone writes the file: its inode, size, and modification and change times."""
+    info = os.stat(path)
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
