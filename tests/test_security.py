@@ -343,7 +343,7 @@ def test_fix_keeps_an_edit_saved_while_it_was_fixing(tmp_path, monkeypatch):
         return text
 
     monkeypatch.setattr(fixes, "read_source", read_then_editor_saves)
-    with pytest.raises(InputError, match="a.md: file changed on disk while it was being fixed; not fixed"):
+    with pytest.raises(InputError, match=r"a\.md: file changed on disk while it was being fixed; not fixed"):
         fixes.write_atomically(str(path), "Rest helps. Rest helps.\n", "Rest helps.\n")
     assert path.read_text() == "Rest helps. Rest helps. And a new paragraph the editor just wrote.\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left behind
