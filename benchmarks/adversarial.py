@@ -46,6 +46,10 @@ CASES = {
         f"Knee pain affects many people in group {i} every year. " for i in range(2_000))),
     "2,900 paragraphs, each a near copy (was 15 s, 2 GB)": ("near-paragraphs.md", "".join(
         f"Knee pain affects many people in group {i} every year.\n\n" for i in range(2_900))),
+    "suppression directive padded inside (was 15 s)": ("directive.md", "<!-- contentcheck: disable=promotional"
+                                                       + " " * 50_000 + "x -->\nThe best clinic.\n"),
+    "10,000 unclosed quotes in one claim (was 70 s)": ("quoted-claim.md",
+                                                       "“This cure heals pain in most patients " * 10_000),
     "2,900 paragraphs, all the same sentence": ("same-paragraphs.md",
                                                 "Knee pain affects many people every year.\n\n" * 2_900),
 }

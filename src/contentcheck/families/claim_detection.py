@@ -103,7 +103,8 @@ def _names_an_aim(text: str, effect_start: int) -> bool:
 
 
 # A quoted span: words in quotation marks, which a writer may be reporting rather than saying.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]([^\'’\"”]{3,}?)[\'’\"”](?=[\s,.;:!?)]|$)")
+_QUOTE_OPENING = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]")
+_QUOTE_CLOSING = re.compile(r"[\'’\"”]")
 _BUT = re.compile(r"\b(?:but|however|although|though|yet)\b|;", re.I)
 _CAUSAL_AFTER_LIKELY = OwnPattern(r"\b(?:less|more|un)?likely\s+to\s+(?:make|cause|give|leave|trigger|help)\b",
                                   ignorecase=True)
@@ -312,10 +313,29 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
                     bool(spans("reported")) or _all_quoted(text, relations))
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's words: an opening mark at the start or after a space or
+    bracket, three or more characters, then the first closing mark, followed by a space, punctuation or
+    the end. A scan that moves past each closing mark once; a regex with a lazy body searched to the
+    end from every unclosed opening mark (10,000 of them took 70 s)."""
+    spans, position = [], 0
+    while (opening := _QUOTE_OPENING.search(text, position)) is not None:
+        closing = _QUOTE_CLOSING.search(text, opening.end())
+        if closing is None:
+            break
+        start, end, after = opening.end(), closing.start(), closing.end()
+        if end - start >= 3 and (after == len(text) or text[after].isspace() or text[after] in ",.;:!?)"):
+            spans.append((start, end))
+            position = after
+        else:
+            position = end  # every opening mark before this closing one fails alike; it may open the next
+    return spans
+
+
 def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
     """Every relation sits inside quotation marks: the writer reports someone's wording ("its advert
     promised to 'melt fat while you sleep'")."""
-    quoted = [m.span(1) for m in _QUOTED.finditer(text)]
+    quoted = quoted_spans(text)
     return bool(quoted) and all(any(qs <= s and e <= qe for qs, qe in quoted) for s, e in relations if e > s)
 
 
