@@ -51,7 +51,7 @@ def find_regions(document: Document, known_ids: AbstractSet[str]) -> tuple[list[
         for rule_id in ids:
             if rule_id != ALL and rule_id not in known_ids:
                 problems.append(Finding(UNKNOWN_ID_RULE, "style", "warning",
-                                        f"suppression comment names unknown rule '{rule_id}'", start, end))
+                                        f"suppression comment names unknown rule '{_shortened(rule_id)}'", start, end))
                 continue
             if action == "disable-next-line":
                 line_start, line_end = _next_nonblank_line(document, end)
@@ -79,3 +79,9 @@ def is_suppressed(finding: Finding, regions: list[Region]) -> bool:
         elif region.start <= finding.start < region.end:
             return True
     return False
+
+
+def _shortened(rule_id: str) -> str:
+    """A rule id as a message quotes it: a comment padded with thousands of spaces is not echoed whole."""
+    rule_id = " ".join(rule_id.split())
+    return rule_id if len(rule_id) <= 80 else rule_id[:77] + "..."
