@@ -160,3 +160,16 @@ _COUNTS = attrgetter(*(field.name for field in fields(TextStats)))  # every coun
 def combined(parts: list[TextStats]) -> TextStats:
     """The counts of the parts added up (one C-level pass per part rather than a getattr per count)."""
     return TextStats(*map(sum, zip(*map(_COUNTS, parts))))
+
+
+MEDIAN_MIN_VALUES = 5  # fewer sentences than this are no article to compare a sentence with
+
+
+def median_of(values: list[float]) -> float:
+    """The middle value, for judging a sentence against its own article's typical one; 0 for fewer
+    than MEDIAN_MIN_VALUES values (a lone long sentence is still long)."""
+    ordered = sorted(values)
+    if len(ordered) < MEDIAN_MIN_VALUES:
+        return 0.0
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2

@@ -8,9 +8,11 @@ from ..errors import ConfigError
 from ..metrics import PACKAGES, document_metrics
 from ..registry import rule_type
 from ..rule import Rule, field_line
-from ..textstats import sentence_stats
+from ..ruletypes.existence import inside_quotation
+from ..textstats import median_of, sentence_stats
 
-FORMULAS = ("consensus_grade", "flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau", "dale_chall_grade")
+FORMULAS = {"consensus_grade": "consensus grade", "flesch_kincaid_grade": "Flesch-Kincaid", "smog": "SMOG",
+            "gunning_fog": "Gunning fog", "coleman_liau": "Coleman-Liau", "dale_chall_grade": "Dale-Chall grade"}
 
 
 @rule_type
@@ -20,8 +22,9 @@ class ReadingLevelRule(Rule):
 
     kind = "reading-level"
     TYPE_FIELDS = {"formula": str, "targets": dict, "min_words": int, "report": str, "margin": (int, float),
-                   "sentence_min_words": int}
-    PLACEHOLDERS = frozenset({"value", "target", "formula", "audience"})
+                   "sentence_min_words": int, "median_margin": (int, float), "margin_ceiling": (int, float),
+                   "long_sentence": dict, "skip_quoted": bool}
+    PLACEHOLDERS = frozenset({"value", "target", "formula", "audience", "polysyllables"})
     DEFAULT_SCOPE = RUNNING_TEXT
     PACKAGES = PACKAGES
 
@@ -40,6 +43,17 @@ class ReadingLevelRule(Rule):
             raise ConfigError("report must be document or sentences", path, field_line(data, "report"))
         self.margin = float(data.get("margin", 6))
         self.sentence_min_words = data.get("sentence_min_words", 12)
+        # sentences: also this many grades above the article's median sentence, so a report on an
+        # article that is hard throughout points at its worst sentences, not at half of them
+        self.median_margin = data.get("median_margin")
+        self.margin_ceiling = data.get("margin_ceiling")  # ... but a sentence this far above the target always counts
+        # sentences the long-sentence rule reports (over `words`, and over `median_factor` times the
+        # median length): one finding per sentence, so they are left to it
+        long_sentence = data.get("long_sentence") or {}
+        self.long_words = long_sentence.get("words")
+        self.long_factor = float(long_sentence.get("median_factor", 0))
+        self.long_ceiling = long_sentence.get("median_ceiling")
+        self.skip_quoted = data.get("skip_quoted", False)
 
     def target_for(self, document: Document) -> float | None:
         declared = document.metadata.get("target_grade")
@@ -56,15 +70,30 @@ class ReadingLevelRule(Rule):
             value = metrics.get(self.formula)
             if metrics["words"] >= self.min_words and value is not None and value > target:
                 message = self.render(value=f"{value:.1f}", target=f"{target:g}",
-                                      formula=self.formula.replace("_", " "), audience=document.audience)
+                                      formula=FORMULAS[self.formula], audience=document.audience)
                 yield self.finding(message, value=value, target=target)
             return
+        sentences = [(block, sentence, stats) for block in document.blocks
+                     for sentence, stats in zip(block.sentences, sentence_stats(document, block))]
         limit = target + self.margin
-        for block in document.blocks:
-            for sentence, stats in zip(block.sentences, sentence_stats(document, block)):
-                grade = stats.flesch_kincaid_grade()
-                if stats.words >= self.sentence_min_words and grade > limit:
-                    start, end = block.to_source(sentence.start, sentence.end)
-                    yield self.finding(self.render(value=f"{grade:.1f}", target=f"{target:g}"), start, end,
-                                       value=round(grade, 2),
-                                       suggestion="Split the sentence and use shorter, everyday words.")
+        if self.median_margin is not None:
+            graded = [s.flesch_kincaid_grade() for *_, s in sentences if s.words >= self.sentence_min_words]
+            limit = max(limit, median_of(graded) + self.median_margin)
+            if self.margin_ceiling is not None:
+                limit = min(limit, target + self.margin_ceiling)
+        too_long = None
+        if self.long_words is not None:
+            too_long = max(self.long_words, self.long_factor * median_of([s.words for *_, s in sentences]))
+            if self.long_ceiling is not None:
+                too_long = min(too_long, float(self.long_ceiling))
+        for block, sentence, stats in sentences:
+            grade = stats.flesch_kincaid_grade()
+            if stats.words < self.sentence_min_words or grade <= limit:
+                continue
+            if (too_long is not None and stats.words > too_long) or \
+                    (self.skip_quoted and inside_quotation(block.text, sentence.start + 1)):
+                continue
+            start, end = block.to_source(sentence.start, sentence.end)
+            message = self.render(value=f"{grade:.1f}", target=f"{target:g}", polysyllables=stats.polysyllables)
+            yield self.finding(message, start, end, value=round(grade, 2),
+                               suggestion="Use shorter, everyday words for the long ones.")

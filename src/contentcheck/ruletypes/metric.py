@@ -16,7 +16,8 @@ from collections.abc import Callable
 from ..errors import ConfigError
 from ..registry import rule_type
 from ..rule import Rule, field_line
-from ..textstats import TextStats, combined, sentence_stats
+from ..textstats import TextStats, combined, median_of, sentence_stats
+from .existence import inside_quotation
 
 _OPERATORS: dict[type, Callable[..., float]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
@@ -69,7 +70,9 @@ def evaluate(node: ast.expr, variables: dict[str, float]) -> float:
 class MetricRule(Rule):
     kind = "metric"
     PLACEHOLDERS = frozenset({"value", "threshold", "words"})
-    TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int}
+    TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int, "median_factor": (int, float),
+                   "median_ceiling": (int, float), "skip_quoted": bool}
+    LIMITS = {"median_factor": (0.0, 100.0)}
 
     def prepare(self, data, path):
         if "formula" not in data or "condition" not in data:
@@ -84,6 +87,10 @@ class MetricRule(Rule):
         if self.unit not in ("document", "paragraph", "sentence"):
             raise ConfigError("unit must be document, paragraph or sentence", path, field_line(data, "unit"))
         self.min_words = data.get("min_words", 1)
+        # a unit must also exceed this many times the document's median unit (news runs long sentences)
+        self.median_factor = float(data.get("median_factor", 0))
+        self.median_ceiling = data.get("median_ceiling")  # ... but a unit over this always counts
+        self.skip_quoted = data.get("skip_quoted", False)  # a quotation is not the writer's to shorten
 
     def _message(self, value: float, stats: TextStats) -> str:
         return self.render(value=f"{value:.1f}", threshold=f"{self.threshold:g}", words=stats.words)
@@ -96,14 +103,24 @@ class MetricRule(Rule):
             if stats.words >= self.min_words and self.compare(value, self.threshold):
                 yield self.finding(self._message(value, stats), value=round(value, 2))
             return
+        measured = []
         for block in blocks:
             per_sentence = sentence_stats(document, block)
             if self.unit == "paragraph":
                 units = [(0, len(block.text), combined(per_sentence))]
             else:
                 units = [(s.start, s.end, counts) for s, counts in zip(block.sentences, per_sentence)]
-            for start, end, stats in units:
-                value = evaluate(self.formula, stats.variables())
-                if stats.words >= self.min_words and self.compare(value, self.threshold):
-                    source_start, source_end = block.to_source(start, end)
-                    yield self.finding(self._message(value, stats), source_start, source_end, value=round(value, 2))
+            measured += [(block, start, end, stats, evaluate(self.formula, stats.variables()))
+                         for start, end, stats in units]
+        floor = None
+        if self.median_factor:
+            floor = self.median_factor * median_of([value for *_, value in measured])
+            if self.median_ceiling is not None:
+                floor = min(floor, float(self.median_ceiling))
+        for block, start, end, stats, value in measured:
+            if stats.words < self.min_words or not self.compare(value, self.threshold):
+                continue
+            if (floor is not None and value <= floor) or (self.skip_quoted and inside_quotation(block.text, start + 1)):
+                continue
+            source_start, source_end = block.to_source(start, end)
+            yield self.finding(self._message(value, stats), source_start, source_end, value=round(value, 2))
