@@ -84,4 +84,4 @@ def test_json_has_schema_version_and_is_deterministic():
     assert first == second
     report = json.loads(first)
     jsonschema.validate(report, json.loads((ROOT / "schema" / "contentcheck-report.schema.json").read_text()))
-    assert report["schema_version"] == 2
+    assert report["schema_version"] == 3

@@ -17,6 +17,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from .document import normalise_genre
 from .errors import ConfigError
 from .finding import SEVERITIES
 from .packs import load_builtin, load_pack, meta_rules, vocabulary_rules
@@ -48,9 +49,11 @@ TOP_LEVEL = {
     "options": (dict, "per-rule settings: {rule-id: {field: value}}, e.g. thresholds and allow lists"),
     "claims_library": (str, "YAML file of approved claims and their references, relative to this file"),
     "audience": (str, "who the articles are for: patients (default), general, professionals"),
+    "genre": (str, "what the articles are: patient-info, news, press-release, marketing, review, professional"),
     "languagetool_url": (str, "URL of a LanguageTool server for grammar checks"),
 }
-OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "health": bool, "audience": str}
+OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "health": bool, "audience": str,
+                 "genre": str}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
 
 
@@ -62,6 +65,7 @@ class Override:
     severity: dict[str, str] = field(default_factory=dict)
     health: bool | None = None  # force "is health content" for these files
     audience: str | None = None  # patients, general, professionals, ...
+    genre: str | None = None  # patient-info, news, press-release, marketing, review, professional
 
 
 @dataclass
@@ -83,6 +87,7 @@ class Config:
     options: dict[str, dict] = field(default_factory=dict)
     claims_library: str | None = None
     audience: str | None = None
+    genre: str | None = None
     languagetool_url: str | None = None
     # Servers the person running the check named (command line, environment): article text goes to
     # no other. None: a Python API caller, who built this config themselves. Never read from a file.
@@ -214,6 +219,11 @@ class Config:
         value = self._last_override(path, "audience", self.audience)
         return value.lower() if value else None
 
+    def genre_for(self, path: str) -> str | None:
+        """The last matching override's `genre:`, else the config's own."""
+        value = self._last_override(path, "genre", self.genre)
+        return normalise_genre(value) if value else None
+
     def health_for(self, path: str) -> bool | None:
         """The last matching override's `health:` setting, if any."""
         return self._last_override(path, "health", None)
@@ -337,7 +347,7 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
                 raise ConfigError(f"max_file_size must be between 1 and {MAX_FILE_SIZE_LIMIT:,} bytes", where,
                                   _line(data, key))
             config.max_file_size = value
-        elif key in ("audience", "languagetool_url"):
+        elif key in ("audience", "genre", "languagetool_url"):
             setattr(config, key, value)
         elif key == "claims_library":
             inside_repository(root, value, "claims library", path, _line(data, key))
@@ -376,6 +386,7 @@ def _override(item: Any, path: str) -> Override:
         severity=_severities(_check_type(item, "severity", dict, path), path) if "severity" in item else {},
         health=_check_bool(item, "health", path),
         audience=_check_type(item, "audience", str, path) if "audience" in item else None,
+        genre=_check_type(item, "genre", str, path) if "genre" in item else None,
     )
 
 
@@ -498,6 +509,14 @@ exclude: ["node_modules/**", "drafts/**"]
 # overrides:
 #   - files: ["professionals/**"]
 #     ignore: [readability]
+
+# Who the articles are for (grade targets, plain-language rules): patients (default), general,
+# professionals. News and press releases default to general.
+# audience: patients
+
+# What the articles are, when the text does not show it: patient-info, news, press-release,
+# marketing, review, professional (front matter `genre:` wins for one article).
+# genre: patient-info
 
 # Terms the rules must accept (product names, medical terms) or always flag.
 vocabulary:

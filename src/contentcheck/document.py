@@ -26,6 +26,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_HEADING = re.compile(r"^\s*(?:references?|sources?|bibliography|citations?|further reading|notes)\s*:?\s*$",
                                re.I)
 DEFAULT_AUDIENCE = "patients"
+# the reader a genre is written for, when neither the article nor the config names an audience
+GENRE_AUDIENCE = {"news": "general", "press-release": "general", "professional": "professionals"}
 T = TypeVar("T")
 
 
@@ -207,6 +209,8 @@ class Document:
     health_override: bool | None = None  # from a config override for this path
     configured_audience: str | None = None  # from the config (top level or an override) for this path
     allowed_servers: tuple[str, ...] | None = None  # servers text may be sent to (None: any configured)
+    configured_genre: str | None = None  # from the config (top level or an override) for this path
+    detected_genre: tuple[str | None, list[str]] = (None, [])  # (genre, evidence) from the text (genre.py)
     artefacts: Artefacts = field(default_factory=Artefacts)  # what rules produce besides findings
     scope: Hashable = None  # which view this is (None: the whole document); part of scoped memo keys
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)  # derived data shared by rules
@@ -226,11 +230,25 @@ class Document:
 
     @property
     def audience(self) -> str:
-        """Front matter `audience:` first, then the config's, then patients."""
+        """Front matter `audience:` first, then the config's, then the genre's reader, then patients."""
         declared = self.metadata.get("audience")
         if isinstance(declared, str) and declared.strip():
             return declared.strip().lower()
-        return self.configured_audience or DEFAULT_AUDIENCE
+        return self.configured_audience or GENRE_AUDIENCE.get(self.genre or "", DEFAULT_AUDIENCE)
+
+    @property
+    def genre(self) -> str | None:
+        """Front matter `genre:` first, then the config's, then the one detected; None: not known."""
+        return self.genre_and_evidence[0]
+
+    @property
+    def genre_and_evidence(self) -> tuple[str | None, list[str]]:
+        declared = self.metadata.get("genre")
+        if isinstance(declared, str) and declared.strip():
+            return normalise_genre(declared), ["front matter"]
+        if self.configured_genre:
+            return self.configured_genre, ["configuration"]
+        return self.detected_genre
 
     def in_scope(self, kinds: tuple[BlockKind, ...], skip_references: bool) -> Document:
         """A view holding only the blocks of these kinds (and, with skip_references, none under a
@@ -270,3 +288,14 @@ class Document:
             elif inside:
                 found.add(block)
         return frozenset(found)
+
+
+def normalise_genre(value: str) -> str:
+    """A genre as written ("News release", "press_release") in its canonical name ("press-release")."""
+    name = " ".join(value.strip().lower().replace("_", " ").split())
+    return GENRE_ALIASES.get(name, name.replace(" ", "-"))
+
+
+GENRE_ALIASES = {"news-release": "press-release", "news release": "press-release", "press release": "press-release",
+                 "leaflet": "patient-info", "patient information": "patient-info", "advertorial": "marketing",
+                 "product": "marketing", "clinic": "marketing"}

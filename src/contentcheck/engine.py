@@ -36,6 +36,8 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
     for rule in rules:
         if rule.audiences and document.audience not in rule.audiences:
             continue
+        if rule.genres and document.genre is not None and document.genre not in rule.genres:
+            continue
         view = views.get(rule.view_key)
         if view is None:
             view = views[rule.view_key] = document.in_scope(rule.scope, rule.SKIP_REFERENCES)

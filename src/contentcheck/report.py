@@ -13,7 +13,8 @@ import orjson
 from .finding import INTERNAL_ERROR_RULE, SEVERITY_RANK, Finding
 from .version import __version__
 
-SCHEMA_VERSION = 2  # 2: claims carry coding, absolute, kind, support_kind and reported
+# 2: claims carry coding, absolute, kind, support_kind and reported; 3: facts carry genre, genre_evidence, audience
+SCHEMA_VERSION = 3
 
 
 @dataclass

@@ -23,7 +23,7 @@ from .finding import CATEGORIES, SEVERITIES, Finding
 
 COMMON_FIELDS = {
     "extends": str, "id": str, "category": str, "severity": str, "message": str, "scope": (list, str),
-    "link": str, "description": str, "example": str, "better": str, "why": str, "audiences": list,
+    "link": str, "description": str, "example": str, "better": str, "why": str, "audiences": list, "genres": list,
 }
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SCOPE_WORDS = {"prose": PROSE_KINDS, "document": ()}  # "document": no blocks, for rules about metadata only
@@ -44,6 +44,7 @@ class Rule:
     better: str | None = None
     source: str | None = None  # the YAML file it came from
     audiences: tuple[str, ...] = ()  # audiences the rule applies to; empty means every audience
+    genres: tuple[str, ...] = ()  # genres the rule applies to (and articles of unknown genre); empty: every genre
     options: dict[str, Any] = field(default_factory=dict)
     data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
     data_files: tuple[str, ...] = ()  # files the rule reads (PATH_FIELDS), hashed into the results-cache key
@@ -96,6 +97,7 @@ class Rule:
             description=data.get("description", ""), why=data.get("why", ""), example=data.get("example"),
             better=data.get("better"), source=path,
             audiences=tuple(str(a).lower() for a in data.get("audiences") or ()),
+            genres=tuple(str(g).lower() for g in data.get("genres") or ()),
             options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
             data_files=tuple(str(cls.data_path(data, path, name)) for name in cls.PATH_FIELDS
                              if data.get(name, cls.PATH_FIELDS[name]) is not None),

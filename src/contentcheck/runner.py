@@ -20,6 +20,7 @@ from .engine import check_document
 from .errors import ContentcheckError
 from .finding import Finding
 from .fixes import apply_fixes, unified_diff, write_atomically
+from .genre import detect as detect_genre
 from .options import Options
 from .registry import parse
 from .report import FileResult, Report, in_memory
@@ -63,6 +64,9 @@ def check_text_as(text: str, path: str, config: Config, fmt: str | None = None, 
         document.health_override = config.health_for(path)
         document.configured_audience = config.audience_for(path)
         document.allowed_servers = config.allowed_servers
+        document.configured_genre = config.genre_for(path)
+        if document.configured_genre is None:
+            document.detected_genre = detect_genre(document)
         rules = config.rules_for(path)
     except ContentcheckError as exc:
         result.error = str(exc) if exc.path else f"{path}: {exc}"
@@ -73,7 +77,9 @@ def check_text_as(text: str, path: str, config: Config, fmt: str | None = None, 
     result.claims = [claim.to_json() for claim in artefacts.claims]
     result.metrics = artefacts.metrics
     result.notes = artefacts.notes
-    result.facts = artefacts.facts.to_json()
+    genre, evidence = document.genre_and_evidence
+    result.facts = {**artefacts.facts.to_json(), "genre": genre, "genre_evidence": evidence,
+                    "audience": document.audience}
     return result, (checked.extracts if extract else None), checked.regions
 
 

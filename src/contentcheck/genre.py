@@ -1,0 +1,53 @@
+"""What kind of text an article is, when nobody said: a press release, a news story, a page that
+sells, patient information. Rules differ by genre (a news story carries no medical disclaimer and
+is written for a general reader), so each guess comes with the evidence for it, which the report
+shows. The signs are structural, not topical: a release's boilerplate ("Media contact", "Notes to
+editors"), a news dateline and reported speech, prices and calls to action, a leaflet's second
+person and "when to see a doctor". With no clear sign, the genre stays unknown and every rule runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .commerce import prose_text, sells
+from .document import BlockKind, Document
+from .patterns import OwnPattern
+
+GENRES = ("patient-info", "news", "press-release", "marketing", "review", "professional")
+_RELEASE_BOILERPLATE = OwnPattern(
+    r"\b(?:for immediate release|media (?:contacts?|inquiries|enquiries|relations)|press (?:contacts?|office)|"
+    r"notes? to editors|embargo(?:ed)? (?:until|till)|###)", ignorecase=True)
+# "WASHINGTON —", "BETHESDA, Md. (AP) —", "LONDON, 3 May -": a place in capitals, then a dash
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Za-z0-9.'-]+){0,4}(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:—|–|--|-)\s")
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|according to|told)\b")
+# someone's words in quotation marks, attributed: '..." said Dr. Lee', '..., she says.'
+_QUOTE_ATTRIBUTED = re.compile(r"[,.?!][\"”’']\s+(?:said|says|added|explained|noted)\b|"
+                               r"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added|explained|noted)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_SEE_A_DOCTOR = re.compile(r"\b(?:when to (?:see|call|get|contact)|see (?:a|your) (?:doctor|gp|nurse|pharmacist)|"
+                           r"call (?:911|999|111)|talk to your (?:doctor|gp|nurse|pharmacist))\b", re.IGNORECASE)
+
+
+def detect(document: Document) -> tuple[str | None, list[str]]:
+    """(genre, evidence) from the text; (None, []) when nothing is clear."""
+    text = prose_text(document)
+    boilerplate = "\n".join(b.text for b in document.boilerplate)
+    release = _RELEASE_BOILERPLATE.findall(text + "\n" + boilerplate)
+    if release:
+        return "press-release", [f"press-release wording: {release[0]!r}"]
+    if sells(document):
+        return "marketing", ["prices, calls to action or shop links"]
+    words = max(1, len(text.split()))
+    first = next((b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH), "")
+    dateline = _DATELINE.match(first)
+    speech = len(_REPORTED_SPEECH.findall(text))
+    second_person = len(_SECOND_PERSON.findall(text)) * 100 / words
+    quoted = _QUOTE_ATTRIBUTED.search(text)
+    if dateline or (quoted and speech >= 3 and second_person < 1):
+        evidence = [f"dateline {dateline.group().strip()!r}"] if dateline else []
+        return "news", evidence + ([f"quoted and reported speech ({speech} times)"] if quoted else [])
+    if second_person >= 1.5 and _SEE_A_DOCTOR.search(text):
+        return "patient-info", [f"addresses the reader ({second_person:.1f} 'you' per 100 words)",
+                                "tells them when to get help"]
+    return None, []

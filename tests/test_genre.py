@@ -1,0 +1,75 @@
+"""Genres: what an article is decides which rules apply and whom it is judged for (issue 21). From
+front matter, the config (top level or per glob), or signs in the text, with the evidence in the report."""
+
+import json
+import subprocess
+import sys
+
+from contentcheck import Config, check_text
+
+STUDY = ("The trial enrolled 412 adults with prediabetes. Those who walked after meals had lower blood sugar, "
+         "and the results were published in a journal. Patients are advised by the authors to keep walking. ")
+NEWS = ("BETHESDA, Md. — Walking for fifteen minutes after each meal lowered blood sugar in adults with prediabetes, "
+        "a trial found. " + STUDY * 3 + "\"We were surprised by how large the effect was,\" said Dr. Ana Ruiz, who led "
+        "the study. The team said that more work is needed. According to the authors, the trial was small.\n")
+RELEASE = ("# New trial of walking after meals\n\n" + STUDY * 3 + "\n\n## Media contact\n\nJo Smith, press office, "
+           "0123 456 789\n")
+LEAFLET = ("---\nhealth: true\n---\n# High blood sugar\n\n"
+           "Your blood sugar can rise if you skip your tablets. You may feel thirsty. "
+           "According to your care plan, you check your sugar each morning. Your nurse said you can call any time. "
+           "The leaflet says to drink water. Talk to your doctor if you feel unwell for more than a day.\n")
+
+
+def facts(text, path="a.md", config=None):
+    result = check_text(text, path, config or Config())
+    return result.facts, {f.rule for f in result.findings}
+
+
+def test_a_dateline_and_quoted_speech_make_a_news_story_judged_for_a_general_reader():
+    found, rules = facts(NEWS, "story.txt")
+    assert found["genre"] == "news" and found["audience"] == "general"
+    assert found["genre_evidence"][0] == "dateline 'BETHESDA, Md. —'"
+    assert "disclaimers.medical-disclaimer" not in rules  # news carries no medical disclaimer
+    assert "style.passive-voice" not in rules  # "were published" is fine for a general reader
+
+
+def test_release_boilerplate_makes_a_press_release():
+    found, rules = facts(RELEASE)
+    assert (found["genre"], found["genre_evidence"]) == ("press-release", ["press-release wording: 'Media contact'"])
+    assert "disclaimers.medical-disclaimer" not in rules
+
+
+def test_a_leaflet_that_reports_what_the_care_plan_says_is_not_news():
+    found, rules = facts(LEAFLET)
+    assert found["genre"] == "patient-info" and found["audience"] == "patients"
+    assert "disclaimers.medical-disclaimer" in rules
+
+
+def test_front_matter_and_config_name_the_genre_before_the_text_does():
+    found, _ = facts("---\ngenre: News release\n" + LEAFLET.removeprefix("---\n"))
+    assert (found["genre"], found["genre_evidence"]) == ("press-release", ["front matter"])
+    assert found["audience"] == "general"
+    config = Config(genre="marketing")
+    assert facts(NEWS, "story.txt", config)[0]["genre"] == "marketing"
+    assert facts("---\naudience: patients\n---\n" + NEWS, "story.md")[0]["audience"] == "patients"
+
+
+def test_unknown_genre_runs_every_rule():
+    found, rules = facts("---\nhealth: true\n---\n# Knees\n\nRest helps knee pain, and ice helps too.\n")
+    assert found["genre"] is None and found["genre_evidence"] == []
+    assert "disclaimers.medical-disclaimer" in rules
+
+
+def test_genre_per_glob_from_the_config_and_in_the_json_report(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text("overrides:\n  - files: ['news/**']\n    genre: news\n")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.md").write_text(LEAFLET)
+    (tmp_path / "b.md").write_text(LEAFLET)
+    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", ".", "--format", "json", "--no-cache"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    report = json.loads(result.stdout)
+    by_name = {f["path"].split("/")[-1]: f for f in report["files"]}
+    news = by_name["a.md"]["facts"]
+    assert (news["genre"], news["genre_evidence"]) == ("news", ["configuration"])
+    assert by_name["b.md"]["facts"]["genre"] == "patient-info"
+    assert report["schema_version"] == 3
