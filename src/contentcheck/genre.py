@@ -33,21 +33,24 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     """(genre, evidence) from the text; (None, []) when nothing is clear."""
     text = prose_text(document)
     boilerplate = "\n".join(b.text for b in document.boilerplate)
-    release = _RELEASE_BOILERPLATE.findall(text + "\n" + boilerplate)
-    if release:
-        return "press-release", [f"press-release wording: {release[0]!r}"]
+    if _RELEASE_BOILERPLATE.search(text) or _RELEASE_BOILERPLATE.search(boilerplate):
+        wording = (_RELEASE_BOILERPLATE.findall(text) or _RELEASE_BOILERPLATE.findall(boilerplate))[0]
+        return "press-release", [f"press-release wording: {wording!r}"]
     if sells(document):
         return "marketing", ["prices, calls to action or shop links"]
     words = max(1, len(text.split()))
     first = next((b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH), "")
     dateline = _DATELINE.match(first)
-    speech = len(_REPORTED_SPEECH.findall(text))
-    second_person = len(_SECOND_PERSON.findall(text)) * 100 / words
-    quoted = _QUOTE_ATTRIBUTED.search(text)
-    if dateline or (quoted and speech >= 3 and second_person < 1):
+    quoted = _QUOTE_ATTRIBUTED.search(text)  # rare: the counts below are taken only when it is there
+    speech = len(_REPORTED_SPEECH.findall(text)) if quoted or dateline else 0
+
+    def second_person() -> float:
+        return len(_SECOND_PERSON.findall(text)) * 100 / words
+
+    if dateline or (quoted and speech >= 3 and second_person() < 1):
         evidence = [f"dateline {dateline.group().strip()!r}"] if dateline else []
         return "news", evidence + ([f"quoted and reported speech ({speech} times)"] if quoted else [])
-    if second_person >= 1.5 and _SEE_A_DOCTOR.search(text):
-        return "patient-info", [f"addresses the reader ({second_person:.1f} 'you' per 100 words)",
+    if _SEE_A_DOCTOR.search(text) and second_person() >= 1.5:
+        return "patient-info", [f"addresses the reader ({second_person():.1f} 'you' per 100 words)",
                                 "tells them when to get help"]
     return None, []

@@ -17,10 +17,18 @@ from ..rule import Rule
 from ..usercache import DerivedTable
 from ..yamlload import read_yaml_file
 
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+# letters of any script, so "Białystok" is one word (a Latin-1 class cut it at the "ł": 'ystok')
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+# a word glued to a prefix is known when the rest is ("overdiagnosis", "prespecified", "misbranded",
+# "immunotherapies"); the rest must have four letters, so a typo is not excused as a prefix
+BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "de", "dis", "endo", "extra", "hyper",
+                  "hypo", "immuno", "inter", "intra", "micro", "mis", "multi", "neuro", "non", "onco", "over", "para",
+                  "peri", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi", "sub", "super", "trans",
+                  "ultra", "un", "under")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
     re self semi sub super trans ultra un under well""".split())
-_URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*",
+_URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*|"
+                           r"\b[\w-]+\.(?:json|txt|xml|csv|pdf|html?|zip|docx?|xlsx?|md|py|js)\b",  # file names
                            ignorecase=True)
 # British -> American endings, tried when a word is not found as it is.
 _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
@@ -44,6 +52,14 @@ def _word_frequencies():
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
+# combining forms that end medical words: a known stem before them makes the word ("colonoscopy")
+MEDICAL_SUFFIXES = ("scopy", "scopies", "graphy", "gram", "grams", "ectomy", "ectomies", "otomy", "ostomy",
+                    "ostomies", "plasty", "itis", "osis", "emia", "oma", "omas", "pathy", "logist", "logy")
+_SPECIES_AFTER = re.compile(r" ([a-z]{4,})\b")
+_GENUS_BEFORE = re.compile(r"(?:\b[A-Z]\.|\b([A-Z][a-z]{3,}))\s$")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_NAME_FOLLOWS = re.compile(r" (?:[A-Z]\.|[A-Z][a-z]+\b)")  # an initial or another capitalised word
 MAX_SUGGESTED_LENGTH = 45  # "pneumonoultramicroscopicsilicovolcanoconiosis"
 
 
@@ -74,8 +90,11 @@ def american_variants(word: str) -> list[str]:
 @rule_type
 class SpellingRule(Rule):
     kind = "spelling"
-    TYPE_FIELDS = {"medical_words": str, "british": bool, "min_length": int}
-    PATH_FIELDS = {"medical_words": "_medical_words.yaml"}
+    TYPE_FIELDS = {"medical_words": str, "drug_words": str, "condition_words": str, "british": bool,
+                   "min_length": int}
+    # plain word lists, one word a line, made by tools/build_medical_words.py (tens of thousands of words)
+    PATH_FIELDS = {"medical_words": "_medical_words.yaml", "drug_words": "_drug_words.txt",
+                   "condition_words": "_condition_words.txt"}
     PLACEHOLDERS = frozenset({"match", "suggestion"})
     PACKAGES = ("pyspellchecker",)  # its English word list
 
@@ -85,6 +104,11 @@ class SpellingRule(Rule):
         if not isinstance(words, dict) or not isinstance(words.get("words"), list):
             raise ConfigError("a word list needs a 'words:' list", str(words_file), 1)
         self.medical = frozenset(str(w).lower() for w in words["words"])
+        self._word_list_files = [self.data_path(data, path, name) for name in ("drug_words", "condition_words")]
+        for file in self._word_list_files:
+            if not file.is_file():
+                raise ConfigError(f"word list '{file}' does not exist", path)
+        self._listed: frozenset[str] | None = None  # read at the first word the dictionary lacks
         self.british = data.get("british", True)
         self.min_length = data.get("min_length", 3)
         self._known = lru_cache(maxsize=100_000)(self._is_known)
@@ -101,7 +125,39 @@ class SpellingRule(Rule):
             return True
         if word.endswith(("'s", "’s")) and self._is_known(word[:-2]):
             return True
-        return self.british and any(v in dictionary or v in self.medical for v in american_variants(word))
+        if self.british and any(v in dictionary or v in self.medical for v in american_variants(word)):
+            return True
+        listed = self._listed_words()
+        if word in listed or (word.endswith("s") and word[:-1] in listed):  # "statins"
+            return True
+        return self._derived(word)
+
+    def _derived(self, word: str) -> bool:
+        """Made of a known word: a plural ("colonoscopies", "webinars"), an adverb in -ly
+        ("molecularly"), a known stem and a medical suffix ("sigmoid-oscopy"), or a bound prefix and a
+        known rest ("overdiagnosis", "biomarkers")."""
+        for ending, replacement in _PLURALS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3 and self._known(word[:-len(ending)]
+                                                                                         + replacement):
+                return True
+        if word.endswith("ly") and len(word) > 6 and self._known(word[:-2]):
+            return True
+        for suffix in MEDICAL_SUFFIXES:
+            stem = word[:-len(suffix)].rstrip("o") if word.endswith(suffix) else ""
+            if len(stem) >= 4 and self._known(stem):
+                return True
+        return any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and self._known(word[len(prefix):])
+                   for prefix in BOUND_PREFIXES)
+
+    def _listed_words(self) -> frozenset[str]:
+        """The drug and condition names' words (~40,000), read once per process when first needed."""
+        if self._listed is None:
+            words: set[str] = set()
+            for file in self._word_list_files:
+                words.update(line for line in file.read_text(encoding="utf-8").split("\n")
+                             if line and not line.startswith("#"))
+            self._listed = frozenset(words)
+        return self._listed
 
     def check(self, document):
         for block in document.blocks:
@@ -120,6 +176,7 @@ class SpellingRule(Rule):
             links = _URL_OR_EMAIL.spans(text)
             links += [(s, e) for s, e, _ in block.links if block.text[s:e].startswith(("http", "www"))]
             starts = {s.start for s in block.sentences}
+            capitalised_inside = self._capitalised_inside(document)
             for match in _WORD.finditer(block.text):
                 word = match.group()
                 if _lookup_form(word) not in unknown:
@@ -131,11 +188,40 @@ class SpellingRule(Rule):
                     continue  # an acronym or a CamelCase brand
                 if word[0].isupper() and start not in starts and not _after_opening(block.text, start, starts):
                     continue  # a name
+                if word[0].isupper() and (_NAME_FOLLOWS.match(block.text, end) or word in capitalised_inside
+                                          or self._genus_of(block.text, end)):
+                    continue  # a name at the start of a sentence: "Elmar A. Joura", or seen capitalised elsewhere
+                if not word.isascii():
+                    continue  # a name or a foreign word ("Aimée", "Białystok"): no English list can judge it
+                if word[0].islower() and self._after_genus(block.text, start):
+                    continue  # a species: "Enterobacter sakazakii", "E. coli"
                 if end < len(block.text) and (block.text[end].isdigit() or block.text[end] in "_@"):
                     continue
                 if start > 0 and (block.text[start - 1].isdigit() or block.text[start - 1] in "_@/"):
                     continue
                 yield self.match_finding(block, start, end, suggestion=self._suggest(word))
+
+    def _genus_of(self, text: str, end: int) -> bool:
+        """A capitalised word followed by a lower-case word no dictionary knows: "Enterobacter sakazakii"."""
+        after = _SPECIES_AFTER.match(text, end)
+        return after is not None and not self._known(after.group(1))
+
+    def _after_genus(self, text: str, start: int) -> bool:
+        """The word follows a genus: an initial ("E. coli") or a capitalised word no dictionary knows."""
+        before = _GENUS_BEFORE.search(text, max(0, start - 40), start)
+        return before is not None and (before.group(1) is None or not self._known(before.group(1).lower()))
+
+    @staticmethod
+    def _capitalised_inside(document) -> frozenset[str]:
+        """Words the document capitalises after the start of a sentence: names, wherever they stand."""
+        def compute() -> frozenset[str]:
+            found: set[str] = set()
+            for block in document.blocks:
+                starts = {s.start for s in block.sentences}
+                found.update(m.group() for m in _CAPITALISED.finditer(block.text) if m.start() not in starts
+                             and not _after_opening(block.text, m.start(), starts))
+            return frozenset(found)
+        return document.memo("spelling capitalised words", compute)
 
     @staticmethod
     @lru_cache(maxsize=10_000)
