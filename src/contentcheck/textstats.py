@@ -173,3 +173,13 @@ def median_of(values: list[float]) -> float:
         return 0.0
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def relative_limit(threshold: float, values: list[float], factor: float, ceiling_above: float | None) -> float:
+    """What a unit must exceed: `threshold`, raised to `factor` times the article's median unit (news
+    runs longer sentences than a leaflet; this points at the longest of them), but never more than
+    `ceiling_above` over the threshold (a very long sentence counts in any article)."""
+    if not factor:
+        return threshold
+    limit = max(threshold, factor * median_of(values))
+    return min(limit, threshold + ceiling_above) if ceiling_above is not None else limit

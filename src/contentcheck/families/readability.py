@@ -9,7 +9,7 @@ from ..metrics import PACKAGES, document_metrics
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..ruletypes.existence import inside_quotation
-from ..textstats import median_of, sentence_stats
+from ..textstats import median_of, relative_limit, sentence_stats
 
 FORMULAS = {"consensus_grade": "consensus grade", "flesch_kincaid_grade": "Flesch-Kincaid", "smog": "SMOG",
             "gunning_fog": "Gunning fog", "coleman_liau": "Coleman-Liau", "dale_chall_grade": "Dale-Chall grade"}
@@ -51,8 +51,9 @@ class ReadingLevelRule(Rule):
         # median length): one finding per sentence, so they are left to it
         long_sentence = data.get("long_sentence") or {}
         self.long_words = long_sentence.get("words")
+        self.long_thresholds = dict(long_sentence.get("thresholds") or {})
         self.long_factor = float(long_sentence.get("median_factor", 0))
-        self.long_ceiling = long_sentence.get("median_ceiling")
+        self.long_ceiling_above = long_sentence.get("ceiling_above")
         self.skip_quoted = data.get("skip_quoted", False)
 
     def target_for(self, document: Document) -> float | None:
@@ -82,10 +83,10 @@ class ReadingLevelRule(Rule):
             if self.margin_ceiling is not None:
                 limit = min(limit, target + self.margin_ceiling)
         too_long = None
-        if self.long_words is not None:
-            too_long = max(self.long_words, self.long_factor * median_of([s.words for *_, s in sentences]))
-            if self.long_ceiling is not None:
-                too_long = min(too_long, float(self.long_ceiling))
+        long_words = self.long_thresholds.get(document.audience, self.long_words)
+        if long_words is not None:
+            too_long = relative_limit(long_words, [s.words for *_, s in sentences], self.long_factor,
+                                      self.long_ceiling_above)
         for block, sentence, stats in sentences:
             grade = stats.flesch_kincaid_grade()
             if stats.words < self.sentence_min_words or grade <= limit:

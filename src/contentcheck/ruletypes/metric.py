@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..errors import ConfigError
 from ..registry import rule_type
 from ..rule import Rule, field_line
-from ..textstats import TextStats, combined, median_of, sentence_stats
+from ..textstats import TextStats, combined, relative_limit, sentence_stats
 from .existence import inside_quotation
 
 _OPERATORS: dict[type, Callable[..., float]] = {
@@ -71,7 +71,7 @@ class MetricRule(Rule):
     kind = "metric"
     PLACEHOLDERS = frozenset({"value", "threshold", "words"})
     TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int, "median_factor": (int, float),
-                   "median_ceiling": (int, float), "skip_quoted": bool}
+                   "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool}
     LIMITS = {"median_factor": (0.0, 100.0)}
 
     def prepare(self, data, path):
@@ -89,19 +89,28 @@ class MetricRule(Rule):
         self.min_words = data.get("min_words", 1)
         # a unit must also exceed this many times the document's median unit (news runs long sentences)
         self.median_factor = float(data.get("median_factor", 0))
-        self.median_ceiling = data.get("median_ceiling")  # ... but a unit over this always counts
+        self.ceiling_above = data.get("ceiling_above")  # ... but a unit this far over the threshold always counts
+        # audience -> the condition's number for that audience instead (null: not checked for it)
+        self.thresholds = dict(data.get("thresholds") or {})
+        for audience, number in self.thresholds.items():
+            if number is not None and not isinstance(number, (int, float)):
+                raise ConfigError(f"threshold for '{audience}' must be a number or null (off)", path,
+                                  field_line(data, "thresholds"))
         self.skip_quoted = data.get("skip_quoted", False)  # a quotation is not the writer's to shorten
 
-    def _message(self, value: float, stats: TextStats) -> str:
-        return self.render(value=f"{value:.1f}", threshold=f"{self.threshold:g}", words=stats.words)
+    def _message(self, value: float, stats: TextStats, threshold: float) -> str:
+        return self.render(value=f"{value:.1f}", threshold=f"{threshold:g}", words=stats.words)
 
     def check(self, document):
         blocks = document.blocks
+        threshold = self.thresholds.get(document.audience, self.threshold)
+        if threshold is None:
+            return  # not checked for this audience
         if self.unit == "document":
             stats = combined([part for block in blocks for part in sentence_stats(document, block)])
             value = evaluate(self.formula, stats.variables())
-            if stats.words >= self.min_words and self.compare(value, self.threshold):
-                yield self.finding(self._message(value, stats), value=round(value, 2))
+            if stats.words >= self.min_words and self.compare(value, threshold):
+                yield self.finding(self._message(value, stats, threshold), value=round(value, 2))
             return
         measured = []
         for block in blocks:
@@ -112,15 +121,13 @@ class MetricRule(Rule):
                 units = [(s.start, s.end, counts) for s, counts in zip(block.sentences, per_sentence)]
             measured += [(block, start, end, stats, evaluate(self.formula, stats.variables()))
                          for start, end, stats in units]
-        floor = None
-        if self.median_factor:
-            floor = self.median_factor * median_of([value for *_, value in measured])
-            if self.median_ceiling is not None:
-                floor = min(floor, float(self.median_ceiling))
+        floor = relative_limit(threshold, [value for *_, value in measured], self.median_factor, self.ceiling_above)
         for block, start, end, stats, value in measured:
-            if stats.words < self.min_words or not self.compare(value, self.threshold):
+            if stats.words < self.min_words or not self.compare(value, threshold):
                 continue
-            if (floor is not None and value <= floor) or (self.skip_quoted and inside_quotation(block.text, start + 1)):
+            if self.median_factor and value <= floor:
+                continue
+            if self.skip_quoted and inside_quotation(block.text, start + 1):
                 continue
             source_start, source_end = block.to_source(start, end)
-            yield self.finding(self._message(value, stats), source_start, source_end, value=round(value, 2))
+            yield self.finding(self._message(value, stats, threshold), source_start, source_end, value=round(value, 2))
