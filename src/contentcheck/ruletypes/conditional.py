@@ -1,7 +1,10 @@
 """conditional: if `first` appears, `second` must appear too (an acronym needs its definition).
 
 When both patterns have a capture group, the captures must agree: `NSAID` needs
-"non-steroidal anti-inflammatory drugs (NSAIDs)" somewhere, not any definition.
+"non-steroidal anti-inflammatory drugs (NSAIDs)" somewhere, not any definition. A pattern with
+several alternatives may capture in any of its groups; the first that took part counts.
+`skip_capital_runs`: a match beside another word in capitals is part of a heading or dateline
+("FDA WARNS CONSUMERS", "BETHESDA, MD —"), not an abbreviation in running text.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ..rule import Rule, field_line
 class ConditionalRule(Rule):
     kind = "conditional"
     PLACEHOLDERS = frozenset({"match"})
-    TYPE_FIELDS = {"first": str, "second": str, "ignorecase": bool, "exceptions": list}
+    TYPE_FIELDS = {"first": str, "second": str, "ignorecase": bool, "exceptions": list, "skip_capital_runs": bool}
 
     def prepare(self, data, path):
         for key in ("first", "second"):
@@ -26,6 +29,7 @@ class ConditionalRule(Rule):
         self.first = compile_pattern(flags + data["first"], path, field_line(data, "first"))
         self.second = compile_pattern(flags + data["second"], path, field_line(data, "second"))
         self.exceptions = {str(e) for e in data.get("exceptions") or []}
+        self.skip_capital_runs = data.get("skip_capital_runs", False)
 
     def check(self, document):
         blocks = document.blocks
@@ -35,16 +39,35 @@ class ConditionalRule(Rule):
             for match in self.second.finditer(block.text):
                 any_second = True
                 if self.second.groups:
-                    defined.add(match.group(1))
+                    defined.add(_captured(match))
         reported = set()
         for block in blocks:
             for match in self.first.finditer(block.text):
-                key = match.group(1) if self.first.groups else match.group(0)
+                key = _captured(match) if self.first.groups else match.group(0)
                 if key in self.exceptions or key in reported:
+                    continue
+                if self.skip_capital_runs and _beside_capitals(block.text, *match.span()):
                     continue
                 satisfied = (key in defined or key.rstrip("s") in defined) if self.second.groups else any_second
                 if satisfied:
                     continue
                 reported.add(key)
-                start, end = match.span(1) if self.first.groups else match.span()
+                start, end = _captured_span(match) if self.first.groups else match.span()
                 yield self.match_finding(block, start, end)
+
+
+def _captured(match) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
+def _captured_span(match) -> tuple[int, int]:
+    index = next(i for i, group in enumerate(match.groups(), 1) if group is not None)
+    return match.span(index)
+
+
+def _beside_capitals(text: str, start: int, end: int) -> bool:
+    """Another word of two or more capitals right before or after the match."""
+    before = text[max(0, start - 30):start].split()
+    after = text[end:end + 30].split()
+    return any(len(w) > 1 and w.isupper() and any(c.isalpha() for c in w)
+               for w in (before[-1:] + after[:1]))
