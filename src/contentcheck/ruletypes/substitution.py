@@ -1,4 +1,9 @@
-"""substitution: a phrase with a better alternative (`swap: {utilize: use}`), suggested as a fix."""
+"""substitution: a phrase with a better alternative (`swap: {utilize: use}`), suggested as a fix.
+
+`skip_names`: a phrase inside a proper name is left alone ("the Vaccine Adverse Event Reporting
+System"): capitalised, with a capitalised word right before or after it. `skip_quoted`: so is one
+inside someone's quoted words, which the writer cannot reword.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from ..errors import ConfigError
 from ..patterns import Matcher, matches_outside_exceptions
 from ..registry import rule_type
 from ..rule import Rule, field_line
+from .existence import inside_quotation
 
 
 def _match_case(replacement: str, matched: str) -> str:
@@ -37,11 +43,21 @@ def explained(block, start: int, end: int) -> bool:
     return bool(EXPLANATION_CUES.search(window))
 
 
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """The phrase is capitalised and a capitalised word stands right before or after it."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 40):start].split()
+    after = text[end:end + 40].split()
+    return any(word[:1].isupper() and word.strip("()[],.;:").isalpha() for word in before[-1:] + after[:1])
+
+
 @rule_type
 class SubstitutionRule(Rule):
     kind = "substitution"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
-    TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool}
+    TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool,
+                   "skip_names": bool, "skip_quoted": bool}
 
     def prepare(self, data, path):
         swap = data.get("swap") or {}
@@ -57,6 +73,8 @@ class SubstitutionRule(Rule):
         self.exceptions = Matcher([str(e) for e in data.get("exceptions") or []], (), self.ignorecase, True, path,
                                   field_line(data, "exceptions"))
         self.skip_explained = data.get("skip_explained", False)
+        self.skip_names = data.get("skip_names", False)
+        self.skip_quoted = data.get("skip_quoted", False)
 
     def _key(self, text: str) -> str:
         key = " ".join(text.replace("’", "'").split())
@@ -68,5 +86,8 @@ class SubstitutionRule(Rule):
             matched = block.text[start:end]
             replacement = self.swap.get(self._key(matched))
             if replacement is None or (self.skip_explained and explained(block, start, end)):
+                continue
+            if (self.skip_names and in_a_name(block.text, start, end)) or \
+                    (self.skip_quoted and inside_quotation(block.text, start)):
                 continue
             yield self.match_finding(block, start, end, suggestion=_match_case(replacement, matched))
