@@ -1,0 +1,54 @@
+"""Precision of the findings judged by hand in benchmarks/judged_findings.yaml, per rule, and how
+many of them the current code still raises (a judged-noisy finding that is gone is a gain; a
+judged-useful one that is gone is a loss).
+
+    python benchmarks/judged_precision.py [--corpus ../shared/corpora/public-domain]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from contentcheck import check_paths
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpora" / "public-domain"))
+    args = parser.parse_args()
+    judged = yaml.safe_load((HERE / "judged_findings.yaml").read_text(encoding="utf-8"))
+    corpus = Path(args.corpus)
+    files = sorted({corpus / item["file"] for item in judged})
+    raised = set()
+    for result in check_paths([str(f) for f in files]).files:
+        relative = Path(result.path).resolve().relative_to(corpus.resolve()).as_posix()
+        raised.update((relative, f.line, f.rule, (f.text or "")[:80]) for f in result.findings)
+    useful, total, still_useful, still_total = Counter(), Counter(), Counter(), Counter()
+    for item in judged:
+        rule = item["rule"]
+        total[rule] += 1
+        useful[rule] += item["useful"]
+        if (item["file"], item["line"], rule, item["text"]) in raised:
+            still_total[rule] += 1
+            still_useful[rule] += item["useful"]
+    print(f"{'rule':34} {'judged':>7} {'useful':>7} {'precision':>9}   {'still raised':>12} {'useful':>7}")
+    for rule in sorted(total, key=lambda r: -total[r]):
+        print(f"{rule:34} {total[rule]:>7} {useful[rule]:>7} {useful[rule] / total[rule]:>9.0%}   "
+              f"{still_total[rule]:>12} {still_useful[rule]:>7}")
+    all_total, all_useful = sum(total.values()), sum(useful.values())
+    now_total, now_useful = sum(still_total.values()), sum(still_useful.values())
+    print(f"\nas judged: {all_useful}/{all_total} useful ({all_useful / all_total:.0%})")
+    if now_total:
+        print(f"of those the code still raises: {now_useful}/{now_total} useful ({now_useful / now_total:.0%}); "
+              f"{all_useful - now_useful} useful and {all_total - all_useful - (now_total - now_useful)} "
+              "noisy findings no longer raised")
+
+
+if __name__ == "__main__":
+    main()
