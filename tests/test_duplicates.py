@@ -122,6 +122,21 @@ def test_boilerplate_repeated_in_most_files_is_not_reported(tmp_path):
     assert cross_findings(check_paths([str(tmp_path)])) == []
 
 
+def test_a_template_one_section_carries_is_boilerplate_however_large_the_site(tmp_path):
+    """Five of 30 files (17%, under boilerplate_share) carry the same 'About this summary' paragraph;
+    two files sharing a paragraph are still reported."""
+    template = ("About this summary: it is written and kept up to date by a board of experts who review the "
+                "published research every month and change the summary when new evidence appears.")
+    pasted = ("Most people with a sprained ankle can walk again within a week if they rest it, use ice and "
+              "keep the foot raised above the level of the heart for the first two days.")
+    files = {f"pdq{i}.md": f"Summary {i} covers its own topic, number {i}.\n\n{template}\n" for i in range(5)}
+    files |= {f"post{i}.md": f"Post {i} is about another subject entirely, number {i}.\n" for i in range(23)}
+    files |= {"ankle.md": f"Ankles.\n\n{pasted}\n", "sprain.md": f"Sprains.\n\n{pasted}\n"}
+    write_site(tmp_path, files)
+    found = cross_findings(check_paths([str(tmp_path)]))
+    assert sorted(Path(path).name for path, *_ in found) == ["sprain.md"]
+
+
 def test_allow_list_from_config_options(tmp_path):
     (tmp_path / ".contentcheck.yaml").write_text(
         "options:\n  duplicates.cross-file:\n    allow: ['Sign up to our newsletter for weekly health tips.']\n")

@@ -72,11 +72,12 @@ class CrossFileDuplicateRule(DuplicateRuleBase, CorpusRule):
 
     kind = "cross-file-duplicate"
     TYPE_FIELDS = {**DuplicateRuleBase.TYPE_FIELDS, "allow": list, "allow_patterns": list,
-                   "boilerplate_share": float, "boilerplate_min_files": int, "min_paragraph_words": int,
+                   "boilerplate_share": float, "boilerplate_min_files": int, "boilerplate_files": int,
+                   "min_paragraph_words": int,
                    "num_perm": int}
     PLACEHOLDERS = frozenset({"what", "where", "how"})
     LIMITS = {"num_perm": (16, 1024), "boilerplate_share": (0.0, 1.0), "min_paragraph_words": (1, 100_000),
-              "boilerplate_min_files": (1, 1_000_000)}
+              "boilerplate_min_files": (1, 1_000_000), "boilerplate_files": (2, 1_000_000)}
     PACKAGES = ("numpy",)  # MinHash draws its permutations from numpy's seeded generator
 
     def prepare(self, data, path):
@@ -86,6 +87,7 @@ class CrossFileDuplicateRule(DuplicateRuleBase, CorpusRule):
                                       data.line_of("allow_patterns") if "allow_patterns" in data else None)
         self.boilerplate_share = float(data.get("boilerplate_share", 0.3))
         self.boilerplate_min_files = data.get("boilerplate_min_files", 3)
+        self.boilerplate_files = data.get("boilerplate_files")  # in this many files: boilerplate at any share
         self.min_paragraph_words = data.get("min_paragraph_words", 25)
         self.num_perm = data.get("num_perm", 128)
 
@@ -521,6 +523,8 @@ class CrossFileIndex(Reducer):
 
     def _boilerplate(self, first_file: int, file_count: int) -> bool:
         rule = self.rules[first_file]
+        if rule.boilerplate_files is not None and file_count >= rule.boilerplate_files:
+            return True  # a template a whole section of the site carries; a paste error is not made five times
         return file_count >= rule.boilerplate_min_files and file_count / max(self.files, 1) > rule.boilerplate_share
 
     def _finding(self, place: Place, group: Group, similarity: float) -> Finding:
