@@ -73,3 +73,20 @@ def test_genre_per_glob_from_the_config_and_in_the_json_report(tmp_path):
     assert (news["genre"], news["genre_evidence"]) == ("news", ["configuration"])
     assert by_name["b.md"]["facts"]["genre"] == "patient-info"
     assert report["schema_version"] == 3
+
+
+CLAIM = "Walking for fifteen minutes after each meal lowers blood sugar in adults with prediabetes."
+
+
+def test_a_news_story_that_names_its_study_supports_the_results_it_reports():
+    story = NEWS + "\nThe results were published in The Lancet.\n\nThe team's message is simple. " + CLAIM + "\n"
+    result = check_text(story, "story.txt", Config(select=["claims"]))
+    assert result.facts["genre"] == "news"
+    assert [f.rule for f in result.findings if f.rule == "claims.unsupported"] == []
+    assert any(c["text"] == CLAIM and c["support_kind"] == "attributed" for c in result.claims)
+
+
+def test_the_same_claim_on_a_page_of_unknown_genre_is_still_unsupported():
+    result = check_text(f"# Walking after meals\n\n{CLAIM}\n", "page.md", Config(select=["claims"]))
+    assert result.facts["genre"] is None
+    assert [(f.rule, f.text) for f in result.findings] == [("claims.unsupported", CLAIM)]

@@ -246,6 +246,17 @@ def _find_claims(document: Document, vocabulary: Vocabulary, library, match_scor
 
 
 _NOUN_AFTER = re.compile(r"\s+(?:of|for)\b", re.I)
+# A news story or press release reports a study it names somewhere ("published in The Lancet",
+# "presented at ASCO", "the ATLAS trial"): the results it reports are that study's, not the writer's
+# own claims, so a source named anywhere in the story supports them.
+REPORTING_GENRES = frozenset({"news", "press-release"})
+
+
+def _story_source(document: Document, vocabulary: Vocabulary) -> str:
+    """'attributed' when the story names a source anywhere in its prose (or cites one), else 'none'."""
+    whole = document.whole
+    found = support_of("\n".join(b.text for b in whole.blocks), vocabulary, any(b.links for b in whole.blocks))
+    return "attributed" if found != "none" else "none"
 
 
 def _topic_without_verb(text: str, lists: dict) -> bool:
@@ -263,6 +274,8 @@ def _claim(document: Document, block: Block, index: int, analysis: Analysis, voc
     support = support_of(sentence.text, vocabulary, in_sentence)
     if support == "none":  # the sentence's paragraph, found once per paragraph
         support = document.memo((support_of, block), lambda: support_of(block.text, vocabulary, bool(block.links)))
+    if support == "none" and document.genre in REPORTING_GENRES:
+        support = document.memo((support_of, "story"), lambda: _story_source(document, vocabulary))
     references = _references_in(block, sentence.start, sentence.end, vocabulary) if support != "none" else []
     if support != "none" and not references:
         references = _references_in(block, 0, len(block.text), vocabulary)
