@@ -69,3 +69,24 @@ def test_folder_report_index_filter_and_sections(browser, tmp_path):
     page.fill("#filter", "")
     page.click("table.index a[href='#file3']")
     assert page.locator("#file3").get_attribute("open") is not None
+
+
+def test_every_finding_in_the_list_has_a_target_even_when_two_start_together(browser, tmp_path):
+    """A superlative and an unsupported claim both start at 'The best': each link jumps, no script error."""
+    article = tmp_path / "clinic.md"
+    article.write_text("# Our clinic\n\nThe best clinic in town cures back pain in every patient.\n")
+    report = write_report(tmp_path, str(article))
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(report.as_uri())
+    links = page.locator("ol.findings a.jump")
+    targets = [links.nth(i).get_attribute("href")[1:] for i in range(links.count())]
+    starts = [page.evaluate("id => document.getElementById(id) !== null", t) for t in targets]
+    assert len(targets) >= 2 and all(starts)
+    for i in range(links.count()):
+        links.nth(i).click()
+        assert page.locator("#popup").is_visible()
+        left = page.evaluate("parseFloat(document.getElementById('popup').style.left)")
+        assert left >= 0  # on a phone the pop-up starts on screen
+    assert errors == []

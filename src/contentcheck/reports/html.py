@@ -41,11 +41,12 @@ SCRIPT = """
 const popup=document.getElementById('popup');
 function show(mark){document.querySelectorAll('mark.active').forEach(m=>m.classList.remove('active'));
   mark.classList.add('active');popup.innerHTML=mark.dataset.info;const r=mark.getBoundingClientRect();
-  popup.style.left=Math.min(r.left,window.innerWidth-440)+'px';popup.style.top=(r.bottom+6)+'px';popup.style.display='block';}
+  popup.style.left=Math.max(4,Math.min(r.left,window.innerWidth-440))+'px';popup.style.top=(r.bottom+6)+'px';popup.style.display='block';}
 document.addEventListener('click',e=>{const m=e.target.closest('mark.finding');if(m){show(m);e.stopPropagation();}
   else if(!e.target.closest('.popup')){popup.style.display='none';}});
 document.querySelectorAll('a.jump').forEach(a=>a.addEventListener('click',e=>{e.preventDefault();e.stopPropagation();
-  const m=document.getElementById(a.getAttribute('href').slice(1));const d=m.closest('details');if(d)d.open=true;
+  const t=document.getElementById(a.getAttribute('href').slice(1));if(!t)return;
+  const m=t.closest('mark.finding')||t;const d=m.closest('details');if(d)d.open=true;
   m.scrollIntoView({block:'center'});show(m);history.replaceState(null,'',a.getAttribute('href'));}));
 document.querySelectorAll('table.index a').forEach(a=>a.addEventListener('click',()=>{
   const d=document.getElementById(a.getAttribute('href').slice(1));if(d)d.open=true;}));
@@ -75,12 +76,14 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
         info = "<br>".join(f"<b>{_e(f.rule)}</b> [{_e(f.severity)}] {_e(f.message)}"
                            + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "")
                            for _, f in covering)
-        anchor = ""
-        if index not in anchored:
-            anchored.add(index)
-            anchor = f' id="f{file_index}-{index}"'
+        # every finding gets a target where its text starts, even when another starts at the same
+        # character (the mark can carry one id; the others are empty spans inside it)
+        starting = [i for i, _ in covering if i not in anchored]
+        anchored.update(starting)
+        anchor = f' id="f{file_index}-{starting[0]}"' if starting else ""
+        extra = "".join(f'<span id="f{file_index}-{i}"></span>' for i in starting[1:])
         out.append(f'<mark class="finding cat-{_e(finding.category)}"{anchor} data-info="{_e(info)}" '
-                   f'title="{_e(finding.rule + ": " + finding.message)}">{piece}</mark>')
+                   f'title="{_e(finding.rule + ": " + finding.message)}">{extra}{piece}</mark>')
     return "".join(out)
 
 
