@@ -72,7 +72,7 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
         if not covering:
             out.append(piece)
             continue
-        index, finding = covering[-1]
+        finding = covering[-1][1]
         info = "<br>".join(f"<b>{_e(f.rule)}</b> [{_e(f.severity)}] {_e(f.message)}"
                            + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "")
                            for _, f in covering)
