@@ -90,3 +90,18 @@ def test_every_finding_in_the_list_has_a_target_even_when_two_start_together(bro
         left = page.evaluate("parseFloat(document.getElementById('popup').style.left)")
         assert left >= 0  # on a phone the pop-up starts on screen
     assert errors == []
+
+
+def test_an_uncited_claim_in_a_long_sentence_is_painted_as_a_claim(tmp_path):
+    from contentcheck import check_paths
+    from contentcheck.report import Report
+    from contentcheck.reports.html import format_html
+
+    article = tmp_path / "a.md"
+    article.write_text("# Knees\n\nTaking our glucosamine tablets every morning with a glass of water rebuilds the "
+                       "cartilage in your knees, so that the pain you feel when you climb the stairs at home goes "
+                       "down within weeks.\n")
+    result = check_paths([str(article)]).files[0]
+    assert {"claims.unsupported", "readability.long-sentence"} <= {f.rule for f in result.findings}
+    page = format_html(Report(files=[result]))
+    assert '<mark class="finding cat-claim"' in page and "cat-readability" not in page.split("<h3>Text</h3>")[1]

@@ -9,7 +9,7 @@ import html
 from collections import Counter
 from itertools import pairwise
 
-from ..finding import CATEGORIES
+from ..finding import CATEGORIES, SEVERITY_RANK
 from ..registry import report_format
 from ..report import FileResult, Report
 from ..version import __version__
@@ -72,7 +72,10 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
         if not covering:
             out.append(piece)
             continue
-        finding = covering[-1][1]
+        # painted in the colour of what matters most there: the most severe finding, and a claim or
+        # promotion over the readability or style finding of the same sentence
+        finding = max((f for _, f in covering), key=lambda f: (SEVERITY_RANK[f.severity],
+                                                                f.category not in ("readability", "style")))
         info = "<br>".join(f"<b>{_e(f.rule)}</b> [{_e(f.severity)}] {_e(f.message)}"
                            + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "")
                            for _, f in covering)
