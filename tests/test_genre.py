@@ -90,3 +90,18 @@ def test_the_same_claim_on_a_page_of_unknown_genre_is_still_unsupported():
     result = check_text(f"# Walking after meals\n\n{CLAIM}\n", "page.md", Config(select=["claims"]))
     assert result.facts["genre"] is None
     assert [(f.rule, f.text) for f in result.findings] == [("claims.unsupported", CLAIM)]
+
+
+def test_research_news_without_a_dateline_leads_with_the_study_it_reports():
+    story = ("# Aspirin Lowers Colon Cancer Risk in Lynch Syndrome\n\nResults of a trial published in The Lancet "
+             "show that daily aspirin lowered the number of colon cancers in people with Lynch syndrome. "
+             + STUDY * 2 + "The benefit appeared after five years, the investigators noted.\n")
+    found, _ = facts(story, "story.md")
+    assert found["genre"] == "news" and found["genre_evidence"][0].startswith("reports a study 'published in'")
+
+
+def test_a_leaflet_that_cites_a_publication_further_down_is_not_news():
+    leaflet = ("# Gerson therapy\n\nThe Gerson therapy is a diet some people try. It is based on juices.\n\n"
+               "It is described in many books.\n\nIt has no proven benefit.\n\nSome clinics offer it.\n\n"
+               "A case series was published in a journal in 1959, according to the board.\n")
+    assert facts(leaflet, "gerson.md")[0]["genre"] is None

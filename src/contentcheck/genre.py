@@ -20,7 +20,11 @@ _RELEASE_BOILERPLATE = OwnPattern(
     r"notes? to editors|embargo(?:ed)? (?:until|till)|###)", ignorecase=True)
 # "WASHINGTON —", "BETHESDA, Md. (AP) —", "LONDON, 3 May -": a place in capitals, then a dash
 _DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Za-z0-9.'-]+){0,4}(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:—|–|--|-)\s")
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|according to|told)\b")
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|explained|noted|added|wrote|stressed|concluded|commented|"
+                              r"according to)\b")
+# the story reports a publication or a meeting: research news
+_PUBLICATION = re.compile(r"\b(?:published (?:online )?(?:in|on)|presented (?:at|on)|reported (?:in|at)|"
+                          r"appear(?:s|ed)? in the)\b")
 # someone's words in quotation marks, attributed: '..." said Dr. Lee', '..., she says.'
 _QUOTE_ATTRIBUTED = re.compile(r"[,.?!][\"”’']\s+(?:said|says|added|explained|noted)\b|"
                                r"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added|explained|noted)\b")
@@ -47,9 +51,14 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     def second_person() -> float:
         return len(_SECOND_PERSON.findall(text)) * 100 / words
 
-    if dateline or (quoted and speech >= 3 and second_person() < 1):
+    if dateline or (quoted and speech >= 2 and second_person() < 1):
         evidence = [f"dateline {dateline.group().strip()!r}"] if dateline else []
         return "news", evidence + ([f"quoted and reported speech ({speech} times)"] if quoted else [])
+    # a news story leads with the study it reports; a leaflet or report cites publications further down
+    lead = "\n".join(b.text for b in document.blocks[:4])
+    publication = _PUBLICATION.search(lead)
+    if publication and second_person() < 0.3 and len(_REPORTED_SPEECH.findall(text)) >= 1:
+        return "news", [f"reports a study {publication.group()!r}, with reported speech and no 'you'"]
     if _SEE_A_DOCTOR.search(text) and second_person() >= 1.5:
         return "patient-info", [f"addresses the reader ({second_person():.1f} 'you' per 100 words)",
                                 "tells them when to get help"]
