@@ -105,3 +105,15 @@ def test_a_leaflet_that_cites_a_publication_further_down_is_not_news():
                "It is described in many books.\n\nIt has no proven benefit.\n\nSome clinics offer it.\n\n"
                "A case series was published in a journal in 1959, according to the board.\n")
     assert facts(leaflet, "gerson.md")[0]["genre"] is None
+
+
+def test_hype_in_a_news_story_is_an_info_and_a_config_severity_still_wins():
+    story = NEWS + "\nThe new drug is a game-changer and the best treatment ever made.\n"
+    hype = [f for f in check_text(story, "story.txt", Config(select=["promotional"])).findings]
+    assert hype and {f.severity for f in hype} == {"info"}
+    on_a_page = check_text("# Offer\n\nThe new drug is the best treatment ever made.\n", "page.md",
+                           Config(select=["promotional"])).findings
+    assert "warning" in {f.severity for f in on_a_page}
+    forced = check_text(story, "story.txt", Config(select=["promotional"],
+                                                   severity={"promotional.superlatives": "error"})).findings
+    assert "error" in {f.severity for f in forced}

@@ -42,7 +42,11 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
         if view is None:
             view = views[rule.view_key] = document.in_scope(rule.scope, rule.SKIP_REFERENCES)
         try:
-            findings.extend(rule.check(view))
+            found = list(rule.check(view))
+            if rule.genre_severity and document.genre in rule.genre_severity:
+                for finding in found:
+                    finding.severity = rule.genre_severity[document.genre]
+            findings.extend(found)
             if extract and isinstance(rule, CorpusRule):
                 extracts[rule.id] = rule.extract(view)
         except Exception as exc:  # a crashing rule must not stop the others

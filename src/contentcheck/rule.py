@@ -24,6 +24,7 @@ from .finding import CATEGORIES, SEVERITIES, Finding
 COMMON_FIELDS = {
     "extends": str, "id": str, "category": str, "severity": str, "message": str, "scope": (list, str),
     "link": str, "description": str, "example": str, "better": str, "why": str, "audiences": list, "genres": list,
+    "genre_severity": dict,
 }
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SCOPE_WORDS = {"prose": PROSE_KINDS, "document": ()}  # "document": no blocks, for rules about metadata only
@@ -45,6 +46,7 @@ class Rule:
     source: str | None = None  # the YAML file it came from
     audiences: tuple[str, ...] = ()  # audiences the rule applies to; empty means every audience
     genres: tuple[str, ...] = ()  # genres the rule applies to (and articles of unknown genre); empty: every genre
+    genre_severity: dict[str, str] = field(default_factory=dict)  # genre -> severity there (hype in news: info)
     options: dict[str, Any] = field(default_factory=dict)
     data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
     data_files: tuple[str, ...] = ()  # files the rule reads (PATH_FIELDS), hashed into the results-cache key
@@ -90,6 +92,10 @@ class Rule:
         if severity not in SEVERITIES:
             raise ConfigError(f"severity '{severity}' is not one of {', '.join(SEVERITIES)}", path,
                               field_line(data, "severity"))
+        for genre, genre_severity in (data.get("genre_severity") or {}).items():
+            if genre_severity not in SEVERITIES:
+                raise ConfigError(f"genre_severity for '{genre}' is not one of {', '.join(SEVERITIES)}", path,
+                                  field_line(data, "genre_severity"))
         cls._check_placeholders(data["message"], path, field_line(data, "message"))
         rule = cls(
             id=data.get("id", default_id), category=category, severity=severity, message=data["message"],
@@ -98,6 +104,7 @@ class Rule:
             better=data.get("better"), source=path,
             audiences=tuple(str(a).lower() for a in data.get("audiences") or ()),
             genres=tuple(str(g).lower() for g in data.get("genres") or ()),
+            genre_severity={str(g).lower(): s for g, s in (data.get("genre_severity") or {}).items()},
             options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
             data_files=tuple(str(cls.data_path(data, path, name)) for name in cls.PATH_FIELDS
                              if data.get(name, cls.PATH_FIELDS[name]) is not None),
@@ -127,6 +134,7 @@ class Rule:
         """A copy with another severity; compiled matchers are shared, not rebuilt."""
         rule = copy.copy(self)
         rule.severity = severity
+        rule.genre_severity = {}  # a severity the config sets holds in every genre
         return rule
 
     @property
