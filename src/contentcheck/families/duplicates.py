@@ -167,6 +167,8 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 same_sentence = sentence_of[p] == sentence_of[q + length - 1]
                 if not (back_to_back or same_sentence):
                     continue
+                if not back_to_back and _parallel(words, p, q, length):
+                    continue  # "79 percent of patients in the drug group and 77 percent of patients in the control group"
                 if self._whole_sentences(block, p, q, length, sentence_of):
                     continue  # two identical sentences: duplicates.sentence reports those
                 covered_until = q + length - 1
@@ -195,6 +197,15 @@ class RepeatedClauseRule(DuplicateRuleBase):
         return (p == sentence_of.index(first) and q == sentence_of.index(second)
                 and len(words[first]) == length and len(words[second]) == length
                 and _starts_with_word(block.sentences[first].text) and _starts_with_word(block.sentences[second].text))
+
+
+def _parallel(words: list[str], p: int, q: int, length: int) -> bool:
+    """The two copies differ in the word before and the word after them: a parallel comparison
+    ("in men aged 35 or older and in women aged 35 or older" has other slots filled), not a clause
+    pasted twice."""
+    after_p, after_q = p + length, q + length
+    return (p > 0 and words[p - 1] != words[q - 1]
+            and after_q < len(words) and words[after_p] != words[after_q])
 
 
 def _starts_with_word(text: str) -> bool:
