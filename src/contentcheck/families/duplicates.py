@@ -168,7 +168,7 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 if not (back_to_back or same_sentence):
                     continue
                 if not back_to_back and _parallel(words, p, q, length):
-                    continue  # "79 percent of patients in the drug group and 77 percent of patients in the control group"
+                    continue  # "79 percent of patients in the drug group and 77 percent of patients in ..."
                 if self._whole_sentences(block, p, q, length, sentence_of):
                     continue  # two identical sentences: duplicates.sentence reports those
                 covered_until = q + length - 1
