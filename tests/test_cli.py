@@ -151,3 +151,27 @@ def test_a_reader_that_stops_early_gets_no_traceback_and_the_exit_code_stands():
                               env={**os.environ, "NO_COLOR": ""})
         assert done.stdout.strip() == f"status={code}", (command, done.stdout, done.stderr)
         assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr
+
+
+def test_audience_and_genre_from_the_command_line(tmp_path):
+    (tmp_path / "a.md").write_text("The tablets should be taken with food.\n")
+    patients = run("check", "a.md", "--select", "style.passive-voice", "--no-cache", cwd=tmp_path)
+    general = run("check", "a.md", "--select", "style.passive-voice", "--audience", "general", "--no-cache",
+                  cwd=tmp_path)
+    assert patients.returncode == 0 and "should be taken" in patients.stdout  # info: below the warning gate
+    assert "No findings in 1 file." in general.stdout
+    report = json.loads(run("check", "a.md", "--genre", "News release", "--format", "json", "--no-cache",
+                            cwd=tmp_path).stdout)
+    assert report["files"][0]["facts"]["genre"] == "press-release"
+
+
+def test_rules_lists_and_explains_what_the_config_makes_of_each_rule(tmp_path):
+    (tmp_path / ".contentcheck.yaml").write_text("severity: {promotional.superlatives: error}\n"
+                                                  "ignore: [style.passive-voice]\n")
+    listing = run("rules", cwd=tmp_path).stdout.splitlines()
+    assert next(line for line in listing if line.startswith("promotional.superlatives ")).split()[2] == "error"
+    assert next(line for line in listing if line.startswith("style.passive-voice ")).split()[2] == "off"
+    page = run("rules", "--explain", "promotional.superlatives", cwd=tmp_path).stdout
+    assert "Default severity: warning" in page and "Your config: error" in page
+    pack = run("rules", "--explain", "promotional", cwd=tmp_path).stdout
+    assert pack.startswith("# promotional: 6 rules") and "promotional.superlatives     error" in pack

@@ -79,6 +79,10 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines or suggestions.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--claims", "show_claims", is_flag=True, help="Print each file's claims register after its findings.")
+@click.option("--audience", help="Who the articles are for (patients, general, professionals), as the config's "
+                                 "top-level audience: [default: patients; general for news].")
+@click.option("--genre", help="What the articles are (patient-info, news, press-release, marketing, review, "
+                              "professional), as the config's top-level genre.")
 @click.option("--languagetool-url", metavar="URL", envvar=LANGUAGETOOL_ENV,
               help=f"LanguageTool server for grammar checks (or set {LANGUAGETOOL_ENV}).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0),
@@ -124,7 +128,8 @@ def _options(paths: list[str], flags: dict[str, Any]) -> Options:
         config=load_config_file(Path(flags["config_path"])) if flags["config_path"] else None,
         select=tuple(_split(flags["select"])), ignore=tuple(_split(flags["ignore"])),
         exclude=tuple(_split(flags["exclude"])),
-        settings=_server_settings(flags["languagetool_url"]),
+        settings=_server_settings(flags["languagetool_url"]) + tuple(
+            (name, flags[name]) for name in ("audience", "genre") if flags[name]),
         stdin=sys.stdin.buffer.read() if "-" in paths else None, stdin_filename=flags["stdin_filename"],
         jobs=flags["jobs"], changed_since=flags["changed_since"],
         cache_dir=None if flags["no_cache"] else flags["cache_dir"], spool=True,
@@ -195,17 +200,21 @@ def _write_out(pieces: Iterable[str], color: bool = False) -> None:
 def rules(explain_id, config_path, fmt):
     """List every rule, or explain one (`--explain ID`)."""
     config = load_config_file(Path(config_path)) if config_path else ConfigResolver().for_path(str(Path.cwd() / "_"))
-    all_rules = config.all_rules()
+    # what the config makes of each rule here: its severity, or off
+    configured = {rule.id: rule for rule in config.rules_for(str(Path(config.path or Path.cwd() / "_")))}
     if explain_id:
-        _write_out([explain(explain_id, all_rules) + "\n"])
+        here = {rule_id: rule.severity for rule_id, rule in configured.items()}
+        _write_out([explain(explain_id, config.all_rules(), here) + "\n"])
         return
+    all_rules = [configured.get(rule.id, rule) for rule in config.all_rules()]
     if fmt == "json":
         _write_out([json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "pack": r.pack,
-                                 "type": r.kind, "description": r.description} for r in all_rules], indent=2) + "\n"])
+                                 "type": r.kind, "description": r.description, "enabled": r.id in configured}
+                                for r in all_rules], indent=2) + "\n"])
         return
     width = max(len(r.id) for r in all_rules)
-    _write_out(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity:<8} {rule.pack}\n"
-               for rule in sorted(all_rules, key=lambda r: r.id))
+    _write_out(f"{rule.id:<{width}}  {rule.category:<12} {rule.severity if rule.id in configured else 'off':<8} "
+               f"{rule.pack}\n" for rule in sorted(all_rules, key=lambda r: r.id))
 
 
 @cli.command()
