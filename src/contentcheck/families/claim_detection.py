@@ -105,6 +105,7 @@ def _names_an_aim(text: str, effect_start: int) -> bool:
 # A quoted span: words in quotation marks, which a writer may be reporting rather than saying.
 _QUOTE_OPENING = re.compile(r"(?:^|(?<=[\s(]))[\'‘\"“]")
 _QUOTE_CLOSING = re.compile(r"[\'’\"”]")
+_IN_A_DOMAIN = re.compile(r"\.(?:gov|org|com|net|edu|uk|io|nhs)\b", re.I)
 _BUT = re.compile(r"\b(?:but|however|although|though|yet)\b|;", re.I)
 _CAUSAL_AFTER_LIKELY = OwnPattern(r"\b(?:less|more|un)?likely\s+to\s+(?:make|cause|give|leave|trigger|help)\b",
                                   ignorecase=True)
@@ -252,7 +253,8 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
         return list(getattr(vocabulary, name).finditer(text))
 
     exceptions = spans("verb_exceptions")
-    targets = _outside(spans("health") + spans("health_patterns"), exceptions)
+    targets = [(s, e) for s, e in _outside(spans("health") + spans("health_patterns"), exceptions)
+               if not _IN_A_DOMAIN.match(text, e)]  # "Cancer.gov", "diabetes.org": a site's name, not an illness
     strong_safety = spans("strong_safety")
     if not targets and not strong_safety:
         return None
