@@ -53,7 +53,7 @@ def test_cli_fix_writes_atomically_keeps_mode_and_diff_writes_nothing(tmp_path):
     os.chmod(post, 0o640)
     command = [sys.executable, "-m", "contentcheck", "check", str(post), "--select", "duplicates"]
     diff = subprocess.run(command + ["--diff"], capture_output=True, text=True)
-    assert diff.returncode == 0 and "-Sleep well. Rest helps a lot with pain." in diff.stdout
+    assert diff.returncode == 1 and "-Sleep well. Rest helps a lot with pain." in diff.stdout  # 1: it would change
     assert post.read_text() == original
     fixed = subprocess.run(command + ["--fix"], capture_output=True, text=True)
     assert fixed.returncode == 0, fixed.stdout
@@ -62,12 +62,31 @@ def test_cli_fix_writes_atomically_keeps_mode_and_diff_writes_nothing(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["post.md"]  # no temporary file left behind
 
 
-def test_stdin_is_never_rewritten(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "contentcheck", "check", "-", "--fix", "--select", "duplicates"],
-                            input="Rest helps a lot with pain. Rest helps a lot with pain.\n",
-                            capture_output=True, text=True, cwd=tmp_path)
-    assert result.returncode == 1 and "duplicates.sentence" in result.stdout
+def test_stdin_fix_writes_the_fixed_text_to_stdout_and_nothing_to_disk(tmp_path):
+    """An editor's filter: `:%!contentcheck check --fix -`."""
+    command = [sys.executable, "-m", "contentcheck", "check", "-", "--select", "duplicates"]
+    text = "Rest helps a lot with pain. Rest helps a lot with pain.\n"
+    fixed = subprocess.run(command + ["--fix"], input=text, capture_output=True, text=True, cwd=tmp_path)
+    assert (fixed.returncode, fixed.stdout) == (0, "Rest helps a lot with pain.\n")
+    diff = subprocess.run(command + ["--diff"], input=text, capture_output=True, text=True, cwd=tmp_path)
+    assert diff.returncode == 1 and "+Rest helps a lot with pain.\n" in diff.stdout
+    clean = subprocess.run(command + ["--diff"], input="Rest helps.\n", capture_output=True, text=True, cwd=tmp_path)
+    assert (clean.returncode, clean.stdout) == (0, "")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_copy_in_another_section_is_an_unsafe_fix(tmp_path):
+    """A press release's 'Notes to editors' repeating its lead: which copy goes is the editor's call."""
+    lead = "The trial enrolled 412 adults with prediabetes across six hospitals."
+    text = (f"# Walking after meals\n\n{lead} Walking lowered their blood sugar.\n\nThe team will publish more.\n\n"
+            f"## Notes to editors\n\n{lead}\n")
+    post = tmp_path / "release.md"
+    post.write_text(text)
+    command = [sys.executable, "-m", "contentcheck", "check", str(post), "--select", "duplicates.sentence"]
+    safe = subprocess.run(command + ["--fix"], capture_output=True, text=True)
+    assert post.read_text() == text and "duplicates.sentence" in safe.stdout
+    subprocess.run(command + ["--fix", "--unsafe-fixes"], capture_output=True, text=True)
+    assert post.read_text().count(lead) == 1
 
 
 def write_site(tmp_path, files):

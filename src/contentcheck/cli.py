@@ -98,7 +98,10 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=DEFAULT_RESULTS_DIR, show_default=True,
               help="Where results of unchanged files are kept (safe to delete).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (exact duplicates, back-to-back repeats) to the files.")
-@click.option("--diff", is_flag=True, help="Show what --fix would change, without writing.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change, without writing (exit 1 when it would "
+                                          "change something).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe (a "
+                                                  "duplicate sentence in another paragraph than its copy).")
 def check(paths: tuple[str, ...], **flags: Any) -> None:
     """Check Markdown, HTML and text files and folders ('-' reads stdin)."""
     options = _options(list(paths) or ["."], flags)
@@ -113,8 +116,14 @@ def check(paths: tuple[str, ...], **flags: Any) -> None:
         click.echo(f"wrote {count} findings to the baseline {flags['write_baseline_path']}", err=True)
         sys.exit(2 if report.has_errors else 0)
     if options.diff:
-        _write_out(result.diff for result in report.files if result.diff)
-        sys.exit(2 if report.has_errors else 0)
+        diffs = [result.diff for result in report.files if result.diff]
+        _write_out(diffs)
+        sys.exit(2 if report.has_errors else 1 if diffs else 0)
+    if options.fix and "-" in paths:
+        # an editor's filter (`:%!contentcheck check --fix -`): the fixed text, and nothing else, on stdout
+        stdin_result = next(r for r in report.files if r.path == options.stdin_name)
+        _write_out([stdin_result.source])
+        sys.exit(_exit_code(report, flags))
     for result in report.files:
         if result.fixed:
             click.echo(f"fixed {result.fixed} finding{'s' if result.fixed != 1 else ''} in {result.path}", err=True)
@@ -133,7 +142,8 @@ def _options(paths: list[str], flags: dict[str, Any]) -> Options:
         stdin=sys.stdin.buffer.read() if "-" in paths else None, stdin_filename=flags["stdin_filename"],
         jobs=flags["jobs"], changed_since=flags["changed_since"],
         cache_dir=None if flags["no_cache"] else flags["cache_dir"], spool=True,
-        fix=flags["fix"] and not flags["diff"], diff=flags["diff"], baseline=flags["baseline_path"])
+        fix=flags["fix"] and not flags["diff"], diff=flags["diff"], baseline=flags["baseline_path"],
+        unsafe_fixes=flags["unsafe_fixes"])
 
 
 def _server_settings(url: str | None) -> tuple[tuple[str, Any], ...]:

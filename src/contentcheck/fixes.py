@@ -16,9 +16,12 @@ from .finding import Finding
 from .sources import read_source
 
 
-def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, int]:
-    """The text with every non-overlapping fix applied (later ones first), and how many were applied."""
-    fixes = sorted((f.fix for f in findings if f.fix), key=lambda fix: (fix["start"], fix["end"]), reverse=True)
+def apply_fixes(source: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """The text with every non-overlapping fix applied (later ones first), and how many were applied.
+    A fix marked `"applicability": "unsafe"` (it deletes text far from the copy it repeats, where the
+    editor may want the other copy gone) is applied only with `unsafe`, as ruff's --unsafe-fixes."""
+    fixes = sorted((f.fix for f in findings if f.fix and (unsafe or f.fix.get("applicability") != "unsafe")),
+                   key=lambda fix: (fix["start"], fix["end"]), reverse=True)
     text = source
     applied = 0
     limit = len(source) + 1

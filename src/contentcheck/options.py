@@ -30,6 +30,7 @@ class Options:
     spool: bool = False  # keep results in a temporary file rather than in memory (runs over many files)
     fix: bool = False  # write the safe fixes, then check the fixed text again
     diff: bool = False  # work out what `fix` would change, without writing
+    unsafe_fixes: bool = False  # also apply fixes marked unsafe (a duplicate far from the copy it repeats)
     baseline: str | None = None  # leave out the findings recorded in this baseline file
 
     @property

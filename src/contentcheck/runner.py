@@ -108,7 +108,8 @@ class FileChecker:
             return Outcome(FileResult(path=path, error=internal_error(path, exc)))
 
     def check_stdin(self) -> Outcome:
-        """'-': never cached, fixed or diffed."""
+        """'-': never cached. With --fix the fixed text is kept on the result (`source`, `fixed`) for
+        the command to write to standard output; with --diff, the diff."""
         name = self.options.stdin_name
         config = self.resolver.for_path(str(Path.cwd() / (self.options.stdin_filename or "stdin.md")))
         try:
@@ -116,12 +117,19 @@ class FileChecker:
         except ContentcheckError as exc:
             return Outcome(FileResult(path=name, error=str(exc)))
         result, extracts, regions = check_text_as(text, name, config, extract=self.together)
+        if (self.options.fix or self.options.diff) and not result.error:
+            fixed_text, applied = apply_fixes(text, result.findings, self.options.unsafe_fixes)
+            if applied and self.options.diff:
+                result.diff = unified_diff(name, text, fixed_text)
+            elif applied:
+                result, extracts, regions = check_text_as(fixed_text, name, config, extract=self.together)
+                result.fixed = applied
         return self._packed(result, extracts, regions, config)
 
     def _outcome(self, path: str, text: str, config: Config, key: str | None) -> Outcome:
         result, extracts, regions = self._checked_or_cached(path, text, config, key)
         if (self.options.fix or self.options.diff) and not result.error:
-            fixed_text, applied = apply_fixes(text, result.findings)
+            fixed_text, applied = apply_fixes(text, result.findings, self.options.unsafe_fixes)
             if applied and self.options.diff:
                 result.diff = unified_diff(path, text, fixed_text)
             elif applied:

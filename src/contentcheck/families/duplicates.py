@@ -123,15 +123,20 @@ class DuplicateSentenceRule(DuplicateRuleBase):
 
     def check(self, document):
         first_seen: dict[str, Unit] = {}
-        for unit in self.units(document):
+        units = self.units(document)
+        for index, unit in enumerate(units):
             earlier = first_seen.setdefault(unit.key, unit)
             if earlier is unit:
                 continue
             line = document.lines.position(earlier.block.source_offset(earlier.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
+            fix = self.fix_for(unit)
+            if earlier.block is not unit.block and units[index - 1] is not earlier:
+                # copies in different paragraphs ("Notes to editors" repeating the lead): which one
+                # to keep is the editor's call, so --fix leaves it unless told --unsafe-fixes
+                fix["applicability"] = "unsafe"
             yield self.finding(self.render(line=line), start, end,
-                               suggestion="Delete this copy of the sentence.", fix=self.fix_for(unit),
-                               duplicate_of={"line": line})
+                               suggestion="Delete this copy of the sentence.", fix=fix, duplicate_of={"line": line})
 
 
 @rule_type
