@@ -30,6 +30,17 @@ def test_baseline_reports_only_new_findings(tmp_path):
     assert run("check", ".", "--select", "promotional", "--baseline", "base.json", cwd=tmp_path).returncode == 0
 
 
+def test_a_whole_document_finding_stays_baselined_when_its_figure_changes(tmp_path):
+    hard = ("Individuals experiencing persistent musculoskeletal discomfort frequently demonstrate considerable "
+            "functional limitation. ")
+    (tmp_path / "a.md").write_text(hard * 12 + "\n")
+    args = ("check", ".", "--select", "readability.grade-level")
+    assert run(*args, "--write-baseline", "base.json", cwd=tmp_path).returncode == 0
+    (tmp_path / "a.md").write_text(hard * 12 + "\n\nRest. Walk a bit each day.\n")  # the grade moves a little
+    result = run(*args, "--baseline", "base.json", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["files"][0]["findings"] == []
+
+
 def test_bad_baseline_file_is_a_config_error(tmp_path):
     (tmp_path / "a.md").write_text("Text.\n")
     (tmp_path / "base.json").write_text("{not json")
