@@ -175,3 +175,9 @@ def test_rules_lists_and_explains_what_the_config_makes_of_each_rule(tmp_path):
     assert "Default severity: warning" in page and "Your config: error" in page
     pack = run("rules", "--explain", "promotional", cwd=tmp_path).stdout
     assert pack.startswith("# promotional: 6 rules") and "promotional.superlatives     error" in pack
+
+
+def test_the_summary_counts_in_the_singular_too(tmp_path):
+    (tmp_path / "a.md").write_text("The best clinic.\n")
+    result = run("check", "a.md", "--select", "promotional.superlatives", "--no-cache", cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == "Found 1 finding (0 errors, 1 warning, 0 infos) in 1 file."

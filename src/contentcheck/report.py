@@ -183,3 +183,8 @@ def _dump(data) -> str:
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
     except TypeError:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 warning', '3 warnings': the summary lines an editor reads."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from ..finding import CATEGORIES, SEVERITY_RANK
 from ..registry import report_format
-from ..report import FileResult, Report
+from ..report import FileResult, Report, counted
 from ..version import __version__
 
 COLOURS = {"duplicate": "#ffd8a8", "promotional": "#ffc9c9", "claim": "#d0bfff", "disclaimer": "#a5d8ff",
@@ -104,8 +104,9 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     parts.append("<table class='counts'><tr><th>category</th>" + "".join(f"<th>{c}</th>" for c in CATEGORIES) + "</tr>"
                  "<tr><td>findings</td>" + "".join(f"<td>{by_category.get(c, 0)}</td>" for c in CATEGORIES)
                  + "</tr></table>")
-    parts.append(f"<p>{by_severity.get('error', 0)} errors, {by_severity.get('warning', 0)} warnings, "
-                 f"{by_severity.get('info', 0)} infos.</p>")
+    parts.append(f"<p>{counted(by_severity.get('error', 0), 'error')}, "
+                 f"{counted(by_severity.get('warning', 0), 'warning')}, "
+                 f"{counted(by_severity.get('info', 0), 'info')}.</p>")
     metrics, facts = result.metrics, result.facts
     # the target a document-level readability finding measured the grade against, if one did
     grade = next((f.extra["target"] for f in result.findings
@@ -154,10 +155,12 @@ def format_html(report: Report, **_: object) -> str:
     legend = "".join(f"<span class='cat-{c}' style='background:{COLOURS[c]}'>{c}</span>" for c in CATEGORIES)
     out = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
            "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-           f"<title>contentcheck review: {summary['files']} files</title><style>{STYLE}{colours}</style></head><body>",
-           f"<header class='top'><h1>contentcheck review</h1><div>{summary['findings']} findings "
-           f"({summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos) in "
-           f"{summary['files']} files · contentcheck {__version__}</div></header><main>",
+           f"<title>contentcheck review: {counted(summary['files'], 'file')}</title><style>{STYLE}{colours}</style>"
+           "</head><body>",
+           f"<header class='top'><h1>contentcheck review</h1><div>{counted(summary['findings'], 'finding')} "
+           f"({counted(summary['errors'], 'error')}, {counted(summary['warnings'], 'warning')}, "
+           f"{counted(summary['infos'], 'info')}) in {counted(summary['files'], 'file')} · contentcheck {__version__}"
+           "</div></header><main>",
            f"<p class='legend'>{legend}</p>"]
     many = len(report.files) > 1
     if many:

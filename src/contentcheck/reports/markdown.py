@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..finding import CATEGORIES, SEVERITY_RANK
 from ..registry import report_format
-from ..report import Report
+from ..report import Report, counted
 from .escaping import markdown
 
 
@@ -19,8 +19,9 @@ def _cell(text) -> str:
 def format_markdown(report: Report, top: int = 20, **_: object) -> str:
     summary = report.summary()
     out = ["## contentcheck", "",
-           f"**{summary['findings']} findings** ({summary['errors']} errors, {summary['warnings']} warnings, "
-           f"{summary['infos']} infos) in {summary['files']} files."]
+           f"**{counted(summary['findings'], 'finding')}** ({counted(summary['errors'], 'error')}, "
+           f"{counted(summary['warnings'], 'warning')}, {counted(summary['infos'], 'info')}) in "
+           f"{counted(summary['files'], 'file')}."]
     if summary["failed_files"]:
         out.append(f"{summary['failed_files']} file(s) could not be checked.")
     categories = {category for _, _, category in report.tally().by_rule}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..registry import report_format
-from ..report import Report
+from ..report import Report, counted
 from .escaping import terminal
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
@@ -80,7 +80,8 @@ def format_text(report: Report, color: bool = False, quiet: bool = False, claims
     failed = summary["failed_files"]
     if summary["findings"]:
         line = (f"Found {summary['findings']} finding{'s' if summary['findings'] != 1 else ''} "
-                f"({summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} infos) "
+                f"({counted(summary['errors'], 'error')}, {counted(summary['warnings'], 'warning')}, "
+                f"{counted(summary['infos'], 'info')}) "
                 f"in {summary['files']} file{'s' if summary['files'] != 1 else ''}.")
     else:
         line = f"No findings in {summary['files']} file{'s' if summary['files'] != 1 else ''}."
