@@ -40,3 +40,9 @@ def test_unknown_id_in_directive_is_reported():
 def test_directive_inside_code_block_does_nothing():
     text = "```\n<!-- contentcheck: disable -->\n```\n\nThe best.\n"
     assert rules_and_lines(text) == [("promotional.superlatives", 5)]
+
+
+def test_a_directive_in_a_text_file_works_and_is_never_linted():
+    text = "<!-- contentcheck: disable-next-line=promotional.superlatives -->\nThe best clinic.\n\nThe best care.\n"
+    result = check_text(text, "notes.txt", Config(select=["promotional.superlatives", "grammar.spelling"]))
+    assert [(f.rule, f.line) for f in result.findings] == [("promotional.superlatives", 4)]
