@@ -208,10 +208,23 @@ class Promotion:
     evidence: list[str]
 
 
+# not brands: a person (after a title, or with a degree after the name) or an institution
+_PERSON_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Nurse)\.?\s+$")
+_DEGREE_AFTER = re.compile(r"^,?\s+(?:M\.?D\.?|Ph\.?D\.?|R\.?N\.?|MPH|MBBS|FRCP|DO)\b")
+_INSTITUTION = re.compile(r"\b(?:University|Institute|Institutes|Hospital|College|School|Cent(?:er|re)|Foundation|"
+                          r"Society|Association|Department|Agency|Administration|Council|Service|Ministry)\b")
+
+
 def _name_candidates(block: Block) -> list[str]:
     names = []
     for sentence in block.sentences:
-        for match in _NAME.finditer(sentence.text):
+        text = sentence.text
+        for match in _NAME.finditer(text):
+            if _PERSON_BEFORE.search(text, 0, match.start()) or _DEGREE_AFTER.match(text[match.end():]) \
+                    or _INSTITUTION.search(match.group()):
+                continue
+            if match.end() < len(text) and text[match.end()] == "." and match.end() - match.start() <= 2:
+                continue  # a letter of an abbreviation with dots: "F.D.A."
             words = match.group().split()
             while words and words[0].lower().strip("'’") in GENERIC_NAMES:
                 words.pop(0)  # "Order JointFlex" -> "JointFlex"; "Our Clinic" -> "Clinic"
