@@ -117,3 +117,14 @@ def test_hype_in_a_news_story_is_an_info_and_a_config_severity_still_wins():
     forced = check_text(story, "story.txt", Config(select=["promotional"],
                                                    severity={"promotional.superlatives": "error"})).findings
     assert "error" in {f.severity for f in forced}
+
+
+def test_news_has_its_own_grade_target_unless_an_audience_is_set():
+    hard = ("Investigators characterized postprandial glycemic excursions using continuous glucose monitoring "
+            "technology throughout the intervention. ")
+    story = NEWS + hard * 6
+    news = check_text(story, "story.txt", Config(select=["readability.grade-level"])).findings
+    assert [f.message for f in news] == ["Reads at grade 13.6 (Flesch-Kincaid); the target for news is grade 12."]
+    general = check_text("---\naudience: general\n---\n" + story, "story.md",
+                         Config(select=["readability.grade-level"])).findings
+    assert [f.message for f in general] == ["Reads at grade 13.6 (Flesch-Kincaid); the target for general is grade 10."]

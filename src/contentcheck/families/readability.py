@@ -56,14 +56,19 @@ class ReadingLevelRule(Rule):
         self.long_ceiling_above = long_sentence.get("ceiling_above")
         self.skip_quoted = data.get("skip_quoted", False)
 
-    def target_for(self, document: Document) -> float | None:
+    def target_and_reader(self, document: Document) -> tuple[float | None, str]:
+        """The grade target and whom it is for: front matter `target_grade:`, else the genre's own target
+        (`targets` may name genres: news) unless an audience was set, else the audience's."""
         declared = document.metadata.get("target_grade")
         if isinstance(declared, (int, float)) and not isinstance(declared, bool):
-            return float(declared)
-        return self.targets.get(document.audience, self.targets.get(DEFAULT_AUDIENCE))
+            return float(declared), document.audience
+        audience_set = bool(document.metadata.get("audience")) or bool(document.configured_audience)
+        if document.genre in self.targets and not audience_set:
+            return self.targets[document.genre], document.genre or ""
+        return self.targets.get(document.audience, self.targets.get(DEFAULT_AUDIENCE)), document.audience
 
     def check(self, document):
-        target = self.target_for(document)
+        target, reader = self.target_and_reader(document)
         if target is None:
             return  # this audience has no target (professionals, by default)
         if self.report == "document":
@@ -71,7 +76,7 @@ class ReadingLevelRule(Rule):
             value = metrics.get(self.formula)
             if metrics["words"] >= self.min_words and value is not None and value > target:
                 message = self.render(value=f"{value:.1f}", target=f"{target:g}",
-                                      formula=FORMULAS[self.formula], audience=document.audience)
+                                      formula=FORMULAS[self.formula], audience=reader)
                 yield self.finding(message, value=value, target=target)
             return
         sentences = [(block, sentence, stats) for block in document.blocks
