@@ -14,7 +14,6 @@ from .commerce import prose_text, sells
 from .document import BlockKind, Document
 from .patterns import OwnPattern
 
-GENRES = ("patient-info", "news", "press-release", "marketing", "review", "professional")
 _RELEASE_BOILERPLATE = OwnPattern(
     r"\b(?:for immediate release|media (?:contacts?|inquiries|enquiries|relations)|press (?:contacts?|office)|"
     r"notes? to editors|embargo(?:ed)? (?:until|till)|###)", ignorecase=True)
