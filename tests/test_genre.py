@@ -128,3 +128,8 @@ def test_news_has_its_own_grade_target_unless_an_audience_is_set():
     general = check_text("---\naudience: general\n---\n" + story, "story.md",
                          Config(select=["readability.grade-level"])).findings
     assert [f.message for f in general] == ["Reads at grade 13.6 (Flesch-Kincaid); the target for general is grade 10."]
+
+
+def test_the_end_mark_of_a_release_in_a_text_file():
+    found, _ = facts("New trial of walking after meals\n\n" + STUDY * 3 + "\n\n###\n", "release.txt")
+    assert found["genre"] == "press-release"
