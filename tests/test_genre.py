@@ -133,3 +133,4 @@ def test_news_has_its_own_grade_target_unless_an_audience_is_set():
 def test_the_end_mark_of_a_release_in_a_text_file():
     found, _ = facts("New trial of walking after meals\n\n" + STUDY * 3 + "\n\n###\n", "release.txt")
     assert found["genre"] == "press-release"
+    assert facts("Rest helps knee pain. We use ### as a divider in notes.\n", "notes.txt")[0]["genre"] is None

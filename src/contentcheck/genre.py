@@ -16,7 +16,7 @@ from .patterns import OwnPattern
 
 _RELEASE_BOILERPLATE = OwnPattern(
     r"\b(?:for immediate release|media (?:contacts?|inquiries|enquiries|relations)|press (?:contacts?|office)|"
-    r"notes? to editors|embargo(?:ed)? (?:until|till))|(?:^|\s)###(?:\s|$)", ignorecase=True)  # ### ends a release
+    r"notes? to editors|embargo(?:ed)? (?:until|till))|(?m:^[ \t]*###[ \t]*$)", ignorecase=True)  # ### on its own line
 # "WASHINGTON —", "BETHESDA, Md. (AP) —", "LONDON, 3 May -": a place in capitals, then a dash
 _DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Za-z0-9.'-]+){0,4}(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:—|–|--|-)\s")
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|explained|noted|added|wrote|stressed|concluded|commented|"
