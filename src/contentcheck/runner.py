@@ -116,31 +116,40 @@ class FileChecker:
             text = decode(self.options.stdin or b"", name)
         except ContentcheckError as exc:
             return Outcome(FileResult(path=name, error=str(exc)))
-        result, extracts, regions = check_text_as(text, name, config, extract=self.together)
-        if (self.options.fix or self.options.diff) and not result.error:
-            fixed_text, applied = apply_fixes(text, result.findings, self.options.unsafe_fixes)
-            if applied and self.options.diff:
-                result.diff = unified_diff(name, text, fixed_text)
-            elif applied:
-                result, extracts, regions = check_text_as(fixed_text, name, config, extract=self.together)
-                result.fixed = applied
+        checked = check_text_as(text, name, config, extract=self.together)
+        checked = self._with_fixes(name, text, checked, lambda fixed: check_text_as(fixed, name, config,
+                                                                                    extract=self.together), False)
+        result, extracts, regions = checked
         return self._packed(result, extracts, regions, config)
 
     def _outcome(self, path: str, text: str, config: Config, key: str | None) -> Outcome:
-        result, extracts, regions = self._checked_or_cached(path, text, config, key)
-        if (self.options.fix or self.options.diff) and not result.error:
-            fixed_text, applied = apply_fixes(text, result.findings, self.options.unsafe_fixes)
-            if applied and self.options.diff:
-                result.diff = unified_diff(path, text, fixed_text)
-            elif applied:
-                try:
-                    write_atomically(path, text, fixed_text)
-                except ContentcheckError as exc:
-                    result.error = str(exc)
-                else:
-                    result, extracts, regions = self._checked_or_cached(path, fixed_text, config, None)
-                    result.fixed = applied
+        checked = self._checked_or_cached(path, text, config, key)
+        checked = self._with_fixes(path, text, checked,
+                                   lambda fixed: self._checked_or_cached(path, fixed, config, None), True)
+        result, extracts, regions = checked
         return self._packed(result, extracts, regions, config)
+
+    def _with_fixes(self, path: str, text: str, checked, recheck, write: bool):
+        """--fix or --diff on a checked text: the diff on the result, or the fixed text (written to
+        `path` when `write`) checked again by `recheck`; the check as it was when nothing applies."""
+        result = checked[0]
+        if not (self.options.fix or self.options.diff) or result.error:
+            return checked
+        fixed_text, applied = apply_fixes(text, result.findings, self.options.unsafe_fixes)
+        if not applied:
+            return checked
+        if self.options.diff:
+            result.diff = unified_diff(path, text, fixed_text)
+            return checked
+        if write:
+            try:
+                write_atomically(path, text, fixed_text)
+            except ContentcheckError as exc:
+                result.error = str(exc)
+                return checked
+        checked = recheck(fixed_text)
+        checked[0].fixed = applied
+        return checked
 
     def _checked_or_cached(self, path: str, text: str, config: Config, key: str | None):
         """check_text_as, from the results cache when it has this text (`key`, when given, is the
@@ -204,15 +213,13 @@ def _outcomes(files: list[str], checker: FileChecker, jobs: int) -> Iterator[Out
         for path in files:
             yield checker.check_file(path)
         return
-    from concurrent.futures import ProcessPoolExecutor  # here: a serial run need not pay to import it
-    from concurrent.futures.process import BrokenProcessPool
+    from concurrent.futures.process import BrokenProcessPool  # here: a serial run need not pay to import it
 
     done = 0
     while done < len(files):
         rest = files[done:]
         try:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
-                                     initargs=(checker.options, checker.together, checker.collect)) as pool:
+            with _pool(checker, jobs) as pool:
                 chunk = max(1, min(16, len(rest) // (jobs * 8)))  # small: the last chunk is a tail only one worker runs
                 for outcome in pool.map(_worker_check, rest, chunksize=chunk):
                     done += 1
@@ -225,13 +232,19 @@ def _outcomes(files: list[str], checker: FileChecker, jobs: int) -> Iterator[Out
             done += 1
 
 
+def _pool(checker: FileChecker, workers: int):
+    """Worker processes that each build a FileChecker like `checker`."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                               initargs=(checker.options, checker.together, checker.collect))
+
+
 def _checked_alone(path: str, checker: FileChecker) -> Outcome:
     """One file checked in a worker process of its own; an error naming it when that process dies."""
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, initializer=_worker_start,
-                             initargs=(checker.options, checker.together, checker.collect)) as pool:
+    with _pool(checker, 1) as pool:
         try:
             return pool.submit(_worker_check, path).result()
         except BrokenProcessPool:
