@@ -341,12 +341,18 @@ def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
     return bool(quoted) and all(any(qs <= s and e <= qe for qs, qe in quoted) for s, e in relations if e > s)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.]|\b(?:and|or|but|then|while|as)\b", re.I)
+
+
 def _course_of_illness(text: str, effect: tuple[int, int], targets: list[tuple[int, int]]) -> bool:
-    """The effect verb's subject is itself a health target ("blood pressure drops", "the heart weakens",
-    "symptoms improve"): a description of how an illness runs, unless something is credited for it."""
-    start = effect[0]
+    """The effect verb's subject is itself a health target and the verb has no object ("blood pressure
+    drops", "the heart weakens", "symptoms improve"): a description of how an illness runs, unless
+    something is credited for it."""
+    start, end = effect
     if not _INTRANSITIVE.match(text, start):
         return False
+    if any(s >= end and len(text[end:s].split()) <= 2 and not _CLAUSE_BREAK.search(text[end:s]) for s, _ in targets):
+        return False  # the verb has a health target for its object: "sleep improves memory" credits sleep
     return any(end <= start and len(text[end:start].split()) <= 1 and not re.search(r"[,;:]", text[end:start])
                and not _AUXILIARY.search(text[end:start]) for _, end in targets)
 

@@ -22,7 +22,7 @@ from ..artefacts import ClaimRecord
 from ..commerce import sells
 from ..document import BODY_TEXT, PROSE_KINDS, REFERENCE_HEADING, Block, BlockKind, Document
 from ..errors import ConfigError
-from ..finding import SEVERITIES
+from ..finding import SEVERITIES, Finding
 from ..patterns import find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
@@ -112,7 +112,7 @@ class HealthClaimRule(Rule):
 
     kind = "health-claim"
     TYPE_FIELDS = {"strengths": list, "vocabulary": str, "library": str, "match_score": int, "report": str,
-                   "sales_severity": str}
+                   "sales_severity": str, "page_summary_genres": list}
     PATH_FIELDS = {"vocabulary": DEFAULT_VOCABULARY, "library": None}
     PLACEHOLDERS = frozenset({"strength", "approved", "claim", "advice", "coding", "kind"})
     DEFAULT_SCOPE = BODY_TEXT + (BlockKind.HEADING,)  # a headline promises as much as a paragraph
@@ -138,28 +138,55 @@ class HealthClaimRule(Rule):
         if self.sales_severity not in (None, *SEVERITIES):
             raise ConfigError(f"sales_severity must be one of {', '.join(SEVERITIES)}", path,
                               field_line(data, "sales_severity"))
+        # Genres whose pages explain more than they sell (patient information): when such a page leaves
+        # most of its claims unsourced, its practice is the problem, and one finding says so instead of
+        # one per sentence; the register still lists each claim, and promises of certainty are still
+        # reported one by one.
+        self.page_summary_genres = tuple(str(genre).lower() for genre in data.get("page_summary_genres") or ())
         self.library_path = str(self.data_path(data, path, "library")) if data.get("library") else None
         self.library = _library_cache(self.library_path, str(vocabulary_path)) if self.library_path else []
 
     def check(self, document):
-        for claim, _ in claims_register(document, self):
-            start, end = claim.start, claim.end
-            if self.report == "strengthened":
+        register = [claim for claim, _ in claims_register(document, self)]
+        if self.report == "strengthened":
+            for claim in register:
                 if claim.strengthened and claim.approved:
-                    yield self.finding(self.render(approved=f"approved: '{claim.approved.text}'"), start, end,
-                                       suggestion=claim.approved.text)
-            elif claim.support == "uncited" and not claim.reported and claim.strength in self.strengths:
-                what, advice = CLAIM_WORDS[claim.kind]
-                if claim.absolute:
-                    what = "promises a certain result"
-                    advice = "no treatment works for everyone, so remove the promise or " + advice
-                message = self.render(strength=claim.strength, claim=what, advice=advice,
-                                      coding=CODING_WORDS[claim.coding], kind=claim.kind)
-                finding = self.finding(message, start, end, suggestion=advice[0].upper() + advice[1:] + ".",
-                                       strength=claim.strength, coding=claim.coding, kind=claim.kind)
-                if claim.absolute and self.sales_severity and sells(document):
-                    finding.severity = self.sales_severity  # a promise of a cure on a page that sells
-                yield finding
+                    yield self.finding(self.render(approved=f"approved: '{claim.approved.text}'"), claim.start,
+                                       claim.end, suggestion=claim.approved.text)
+            return
+        unsupported = [claim for claim in register
+                       if claim.support == "uncited" and not claim.reported and claim.strength in self.strengths]
+        sourced = sum(claim.support != "uncited" for claim in register)
+        if document.genre in self.page_summary_genres and sourced < len(register) - sourced:
+            summarised = [claim for claim in unsupported if not claim.absolute]
+            if len(summarised) > 1:
+                unsupported = [claim for claim in unsupported if claim.absolute]
+                yield self._page_finding(summarised, len(register))
+        for claim in unsupported:
+            yield self._claim_finding(claim, document)
+
+    def _claim_finding(self, claim: Claim, document) -> Finding:
+        what, advice = CLAIM_WORDS[claim.kind]
+        if claim.absolute:
+            what = "promises a certain result"
+            advice = "no treatment works for everyone, so remove the promise or " + advice
+        message = self.render(strength=claim.strength, claim=what, advice=advice,
+                              coding=CODING_WORDS[claim.coding], kind=claim.kind)
+        finding = self.finding(message, claim.start, claim.end, suggestion=advice[0].upper() + advice[1:] + ".",
+                               strength=claim.strength, coding=claim.coding, kind=claim.kind)
+        if claim.absolute and self.sales_severity and sells(document):
+            finding.severity = self.sales_severity  # a promise of a cure on a page that sells
+        return finding
+
+    def _page_finding(self, claims: list[Claim], total: int) -> Finding:
+        """One finding, on the first claim, for a page that leaves most of its claims unsourced."""
+        first = claims[0]
+        wording = "hedged or as associations" if self.strengths == ("hedged",) else "as fact"
+        message = (f"This page names no source for {len(claims)} of its {total} health claims, these {wording} "
+                   f"(this is the first): add the references it relies on; the claims register lists each claim.")
+        return self.finding(message, first.start, first.end,
+                            suggestion="Add a References section, or name each claim's source in the text.",
+                            strength=first.strength, coding=first.coding, kind=first.kind)
 
 
 @lru_cache(maxsize=None)  # noqa: UP033 - one entry per vocabulary file
