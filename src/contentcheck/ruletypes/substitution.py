@@ -2,7 +2,9 @@
 
 `skip_names`: a phrase inside a proper name is left alone ("the Vaccine Adverse Event Reporting
 System"): capitalised, with a capitalised word right before or after it. `skip_quoted`: so is one
-inside someone's quoted words, which the writer cannot reword.
+inside someone's quoted words, which the writer cannot reword. `once_per_document`: a phrase is
+reported where it is first used, with how often the page uses it (an editor swaps it everywhere at
+once), and not at all once the page has explained it.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class SubstitutionRule(Rule):
     kind = "substitution"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
     TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool,
-                   "skip_names": bool, "skip_quoted": bool}
+                   "skip_names": bool, "skip_quoted": bool, "once_per_document": bool}
 
     def prepare(self, data, path):
         swap = data.get("swap") or {}
@@ -75,19 +77,37 @@ class SubstitutionRule(Rule):
         self.skip_explained = data.get("skip_explained", False)
         self.skip_names = data.get("skip_names", False)
         self.skip_quoted = data.get("skip_quoted", False)
+        self.once_per_document = data.get("once_per_document", False)
 
     def _key(self, text: str) -> str:
         key = " ".join(text.replace("’", "'").split())
         return key.lower() if self.ignorecase else key
 
     def check(self, document):
+        first_uses: dict[str, list] = {}  # phrase -> [its first finding, uses]; None once explained
         for block, start, end in matches_outside_exceptions(self.matcher, self.exceptions, document,
                                                             document.blocks):
             matched = block.text[start:end]
-            replacement = self.swap.get(self._key(matched))
-            if replacement is None or (self.skip_explained and explained(block, start, end)):
+            key = self._key(matched)
+            replacement = self.swap.get(key)
+            if replacement is None:
+                continue
+            if self.skip_explained and explained(block, start, end):
+                if self.once_per_document:
+                    first_uses.setdefault(key, [None, 0])  # explained before any plain use: fine from here
                 continue
             if (self.skip_names and in_a_name(block.text, start, end)) or \
                     (self.skip_quoted and inside_quotation(block.text, start)):
                 continue
-            yield self.match_finding(block, start, end, suggestion=_match_case(replacement, matched))
+            finding = self.match_finding(block, start, end, suggestion=_match_case(replacement, matched))
+            if not self.once_per_document:
+                yield finding
+            elif key not in first_uses:
+                first_uses[key] = [finding, 1]
+            else:
+                first_uses[key][1] += 1
+        for finding, uses in first_uses.values():
+            if finding is not None:
+                if uses > 1:
+                    finding.message += f" (used {uses} times on this page)"
+                yield finding
