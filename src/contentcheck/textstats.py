@@ -18,6 +18,10 @@ from .document import Block, Document
 from .usercache import DerivedTable, user_cache_dir, write_bytes_atomically
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# A name: capitalised words joined by spaces or a lower-case joining word ("University of Texas Health
+# Science Center at San Antonio", "Peter Ravdin"). A reader takes it in as one unit, and the writer
+# cannot shorten it. A comma ends it ("Sznol, M.D., of Yale" is three).
+_NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?: (?:(?:of|for|and|the|at|on|de|du|van|von|la|le) )?[A-Z][\w.'’-]*)+")
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +99,7 @@ class TextStats:
     polysyllables: int = 0  # three or more syllables (SMOG, Gunning fog's complex words)
     letters: int = 0
     long_words: int = 0  # more than six letters
+    name_words: int = 0  # words of a name after its first: `words - name_words` counts a name as one word
 
     def add_text(self, text: str, sentences: int = 1) -> None:
         self.sentences += sentences
@@ -106,6 +111,7 @@ class TextStats:
             self.polysyllables += totals >> _FIELD & _MASK
             self.letters += totals >> 2 * _FIELD & _MASK
             self.long_words += totals >> 3 * _FIELD
+            self.name_words += sum(len(_WORD.findall(name)) - 1 for name in _NAME_RUN.findall(text))
 
     # Published formulas; each guards against an empty text.
     def _per_word(self, value: float) -> float:
@@ -137,6 +143,7 @@ class TextStats:
         return {
             "words": self.words, "sentences": self.sentences, "syllables": self.syllables,
             "polysyllables": self.polysyllables, "letters": self.letters, "long_words": self.long_words,
+            "name_words": self.name_words,
             "flesch_reading_ease": self.flesch_reading_ease(), "flesch_kincaid_grade": self.flesch_kincaid_grade(),
             "smog": self.smog(), "gunning_fog": self.gunning_fog(), "coleman_liau": self.coleman_liau(),
         }
