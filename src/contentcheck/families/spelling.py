@@ -21,10 +21,10 @@ from ..yamlload import read_yaml_file
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 # a word glued to a prefix is known when the rest is ("overdiagnosis", "prespecified", "misbranded",
 # "immunotherapies"); the rest must have four letters, so a typo is not excused as a prefix
-BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "de", "dis", "endo", "extra", "hyper",
-                  "hypo", "immuno", "inter", "intra", "micro", "mis", "multi", "neuro", "non", "onco", "over", "para",
-                  "peri", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi", "sub", "super", "trans",
-                  "ultra", "un", "under")
+BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "cyto", "de", "dis", "endo", "extra",
+                  "gastro", "hyper", "hypo", "immuno", "inter", "intra", "micro", "mis", "multi", "neuro", "non",
+                  "onco", "over", "para", "peri", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi",
+                  "sub", "super", "trans", "ultra", "un", "under")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
     re self semi sub super trans ultra un under well""".split())
 _URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*|"
@@ -54,6 +54,9 @@ def _word_frequencies():
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
 # combining forms that end medical words: a known stem before them makes the word ("colonoscopy")
+# endings that make an adjective or a noun of a known word: "duct" -> "ductal", "investigation" ->
+# "investigational", "immunogenic" -> "immunogenicity" (ending, what the stem must end with)
+DERIVATIONS = (("al", ""), ("ity", "ic"))
 MEDICAL_SUFFIXES = ("scopy", "scopies", "graphy", "gram", "grams", "ectomy", "ectomies", "otomy", "ostomy",
                     "ostomies", "plasty", "itis", "osis", "emia", "oma", "omas", "pathy", "logist", "logy")
 _SPECIES_AFTER = re.compile(r" ([a-z]{4,})\b")
@@ -134,14 +137,19 @@ class SpellingRule(Rule):
 
     def _derived(self, word: str) -> bool:
         """Made of a known word: a plural ("colonoscopies", "webinars"), an adverb in -ly
-        ("molecularly"), a known stem and a medical suffix ("sigmoid-oscopy"), or a bound prefix and a
-        known rest ("overdiagnosis", "biomarkers")."""
+        ("molecularly"), an adjective or noun in -al or -ity ("ductal", "immunogenicity"), a known stem
+        and a medical suffix ("sigmoid-oscopy"), or a bound prefix and a known rest ("overdiagnosis",
+        "biomarkers")."""
         for ending, replacement in _PLURALS:
             if word.endswith(ending) and len(word) - len(ending) >= 3 and self._known(word[:-len(ending)]
                                                                                          + replacement):
                 return True
         if word.endswith("ly") and len(word) > 6 and self._known(word[:-2]):
             return True
+        for ending, stem_ending in DERIVATIONS:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= 4 and stem.endswith(stem_ending) and self._known(stem):
+                return True
         for suffix in MEDICAL_SUFFIXES:
             stem = word[:-len(suffix)].rstrip("o") if word.endswith(suffix) else ""
             if len(stem) >= 4 and self._known(stem):
@@ -184,8 +192,8 @@ class SpellingRule(Rule):
                 start, end = match.start(), match.end()
                 if len(word) < self.min_length or any(s <= start < e for s, e in links):
                     continue
-                if word.isupper() or re.search(r"[a-z][A-Z]", word):
-                    continue  # an acronym or a CamelCase brand
+                if word.isupper() or re.search(r"[a-z][A-Z]", word) or sum(map(str.isupper, word)) > 1:
+                    continue  # an acronym ("FOLFIRINOX's"), a CamelCase brand or a trial's name ("TAILORx")
                 if word[0].isupper() and start not in starts and not _after_opening(block.text, start, starts):
                     continue  # a name
                 if word[0].isupper() and (_NAME_FOLLOWS.match(block.text, end) or word in capitalised_inside
