@@ -189,3 +189,12 @@ def test_lsh_banding_favours_recall_around_the_threshold():
         assert candidate(threshold) >= 0.8 and candidate(threshold + 0.06) >= 0.95
         assert candidate(threshold - 0.3) <= 0.1
     assert lsh_bands(0.7, 128) == (20, 6)  # 92% of pairs at 0.7 become candidates, 99% at 0.76
+
+
+def test_a_repeat_inside_a_sentence_is_an_info_unless_the_config_sets_the_rules_severity():
+    text = "Stretch your back every morning before work and then stretch your back every morning before bed."
+    rule = "duplicates.repeated-clause"
+    default = check_text(text, path="a.txt", config=Config(select=[rule])).findings
+    raised = check_text(text, path="a.txt", config=Config(select=[rule], severity={rule: "error"})).findings
+    assert [f.severity for f in default] == ["info"]
+    assert [f.severity for f in raised] == ["error"]

@@ -15,11 +15,13 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from .document import DEFAULT_SCOPE, PROSE_KINDS, Block, BlockKind, Document
 from .errors import ConfigError
 from .finding import CATEGORIES, SEVERITIES, Finding
+
+RuleT = TypeVar("RuleT", bound="Rule")
 
 COMMON_FIELDS = {
     "extends": str, "id": str, "category": str, "severity": str, "message": str, "scope": (list, str),
@@ -130,7 +132,7 @@ class Rule:
     def prepare(self, data: dict, path: str) -> None:
         """Compile what the type needs; raise ConfigError naming the field's line."""
 
-    def with_severity(self, severity: str) -> Rule:
+    def with_severity(self: RuleT, severity: str) -> RuleT:
         """A copy with another severity; compiled matchers are shared, not rebuilt."""
         rule = copy.copy(self)
         rule.severity = severity

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..document import RUNNING_TEXT, Block, Document
 from ..errors import ConfigError
+from ..finding import SEVERITIES
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..words import WORD, words_with_offsets
@@ -141,10 +142,24 @@ class DuplicateSentenceRule(DuplicateRuleBase):
 
 @rule_type
 class RepeatedClauseRule(DuplicateRuleBase):
-    """A run of words repeated back to back, or twice inside one sentence."""
+    """A run of words repeated back to back (a paste: the rule's severity, fixable), or twice inside one
+    sentence (often a parallel an editor may keep: `within_sentence_severity`)."""
 
     kind = "repeated-clause"
-    PLACEHOLDERS = frozenset({"words"})
+    PLACEHOLDERS = frozenset({"words", "repeated", "where"})
+    TYPE_FIELDS = {**DuplicateRuleBase.TYPE_FIELDS, "within_sentence_severity": str}
+
+    def prepare(self, data, path):
+        super().prepare(data, path)
+        self.within_sentence_severity = data.get("within_sentence_severity", self.severity)
+        if self.within_sentence_severity not in SEVERITIES:
+            raise ConfigError(f"within_sentence_severity must be one of {', '.join(SEVERITIES)}", path,
+                              field_line(data, "within_sentence_severity"))
+
+    def with_severity(self, severity: str) -> RepeatedClauseRule:
+        rule = super().with_severity(severity)
+        rule.within_sentence_severity = severity  # a severity the config sets holds for both kinds
+        return rule
 
     def check(self, document):
         for block in document.blocks:
@@ -185,7 +200,12 @@ class RepeatedClauseRule(DuplicateRuleBase):
                     fix_start, _ = block.to_source(tokens[q - 1][2], tokens[q - 1][2])
                     extra["fix"] = {"start": fix_start, "end": source_end, "replacement": ""}
                 suggestion = "Delete the repeated words." if back_to_back else "Rephrase so the words appear once."
-                yield self.finding(self.render(words=length), source_start, source_end, suggestion=suggestion, **extra)
+                message = self.render(words=length, repeated=block.text[start:end],
+                                      where="back to back" if back_to_back else "in this sentence")
+                finding = self.finding(message, source_start, source_end, suggestion=suggestion, **extra)
+                if not back_to_back:
+                    finding.severity = self.within_sentence_severity
+                yield finding
                 break
             positions = seen.setdefault(gram, [])
             positions.append(q)
