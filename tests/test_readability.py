@@ -139,3 +139,21 @@ def test_textstat_words_of_ascii_text_are_the_regex_steps(text):
 
     expected = metrics._PUNCTUATION.sub("", metrics._NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
     assert metrics._textstat_words(text) == expected
+
+
+HARD_AND_LONG = ("Individuals experiencing persistent musculoskeletal discomfort frequently demonstrate considerable "
+                 "functional limitation during occupational activities and recreational pursuits, necessitating "
+                 "comprehensive multidisciplinary evaluation, individualised physiotherapeutic intervention and "
+                 "occasionally pharmacological optimisation in specialist settings.")
+
+
+def test_a_long_hard_sentence_gets_one_finding_the_long_sentence_rules():
+    both = ["readability.long-sentence", "readability.hard-sentence"]
+    found = check_text(HARD_AND_LONG, path="a.txt", config=Config(select=both)).findings
+    assert [f.rule for f in found] == ["readability.long-sentence"]
+
+
+def test_with_the_long_sentence_rule_off_the_hard_sentence_rule_reports_it():
+    config = Config(select=["readability"], ignore=["readability.long-sentence"])
+    found = check_text(HARD_AND_LONG, path="a.txt", config=config).findings
+    assert [f.rule for f in found] == ["readability.hard-sentence"]

@@ -1,7 +1,8 @@
 """Checks one document. The fields every rule has are applied here, for every rule type alike: a
 rule runs only for the audiences it names, on a view of the document cut to its scope; a rule that
 crashes becomes a finding; corpus rules hand over their extract. Then the findings pass through
-small filters in order: accepted vocabulary, inline suppressions, repeats, position."""
+small filters in order: findings that give way to another rule's, accepted vocabulary, inline
+suppressions, repeats, position."""
 
 from __future__ import annotations
 
@@ -61,6 +62,26 @@ def _crash(rule: Rule, exc: Exception) -> Finding:
                    extra={"crashed_rule": rule.id})
 
 
+def drop_yielded(findings: list[Finding], rules: Iterable[Rule]) -> list[Finding]:
+    """A rule that `yields_to` others drops each finding that overlaps one of theirs: one sentence, one
+    readability finding (the long-sentence rule's, not also the hard-sentence rule's)."""
+    yielding = {rule.id: rule.yields_to for rule in rules if rule.yields_to}
+    if not yielding:
+        return findings
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for finding in findings:
+        if finding.span is not None:
+            spans.setdefault(finding.rule, []).append(finding.span)
+
+    def gives_way(finding: Finding) -> bool:
+        if finding.rule not in yielding or finding.span is None:
+            return False
+        start, end = finding.span
+        return any(s < end and start < e for other in yielding[finding.rule] for s, e in spans.get(other, ()))
+
+    return [finding for finding in findings if not gives_way(finding)]
+
+
 def drop_accepted(findings: list[Finding], document: Document, accepted: frozenset[str]) -> list[Finding]:
     if not accepted:
         return findings
@@ -87,7 +108,9 @@ def check_document(document: Document, rules: Iterable[Rule], known_ids: frozens
                    accepted: frozenset[str], extract: bool = False) -> Checked:
     """Run the rules, filter and order their findings, fill in lines and columns, and measure the
     document's readability for the report."""
+    rules = list(rules)
     findings, extracts = run_rules(document, rules, extract)
+    findings = drop_yielded(findings, rules)
     regions, problems = find_regions(document, known_ids)
     findings = drop_accepted(findings, document, accepted)
     findings = drop_suppressed(findings, regions) + problems

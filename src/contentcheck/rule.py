@@ -26,7 +26,7 @@ RuleT = TypeVar("RuleT", bound="Rule")
 COMMON_FIELDS = {
     "extends": str, "id": str, "category": str, "severity": str, "message": str, "scope": (list, str),
     "link": str, "description": str, "example": str, "better": str, "why": str, "audiences": list, "genres": list,
-    "genre_severity": dict,
+    "genre_severity": dict, "yields_to": list,
 }
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SCOPE_WORDS = {"prose": PROSE_KINDS, "document": ()}  # "document": no blocks, for rules about metadata only
@@ -49,6 +49,7 @@ class Rule:
     audiences: tuple[str, ...] = ()  # audiences the rule applies to; empty means every audience
     genres: tuple[str, ...] = ()  # genres the rule applies to (and articles of unknown genre); empty: every genre
     genre_severity: dict[str, str] = field(default_factory=dict)  # genre -> severity there (hype in news: info)
+    yields_to: tuple[str, ...] = ()  # rule ids whose findings this rule's overlapping findings give way to
     options: dict[str, Any] = field(default_factory=dict)
     data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
     data_files: tuple[str, ...] = ()  # files the rule reads (PATH_FIELDS), hashed into the results-cache key
@@ -107,6 +108,7 @@ class Rule:
             audiences=tuple(str(a).lower() for a in data.get("audiences") or ()),
             genres=tuple(str(g).lower() for g in data.get("genres") or ()),
             genre_severity={str(g).lower(): s for g, s in (data.get("genre_severity") or {}).items()},
+            yields_to=tuple(str(r) for r in data.get("yields_to") or ()),
             options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
             data_files=tuple(str(cls.data_path(data, path, name)) for name in cls.PATH_FIELDS
                              if data.get(name, cls.PATH_FIELDS[name]) is not None),

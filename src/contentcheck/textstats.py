@@ -21,6 +21,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A name: capitalised words joined by spaces or a lower-case joining word ("University of Texas Health
 # Science Center at San Antonio", "Peter Ravdin"). A reader takes it in as one unit, and the writer
 # cannot shorten it. A comma ends it ("Sznol, M.D., of Yale" is three).
+# A term explained where it is used ("osteoarthritis, which is when the joint's surface wears"): the
+# words of the explanation, to the end of its clause, are there to help the reader.
+EXPLANATION_CUES = re.compile(
+    r"\b(?:which\s+means|meaning|also\s+called|also\s+known\s+as|known\s+as|in\s+other\s+words|that\s+is\s+to\s+say|"
+    r"or\s+in\s+plain\s+words|is\s+the\s+medical\s+(?:word|term|name)\s+for|is\s+when)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:)]")
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?: (?:(?:of|for|and|the|at|on|de|du|van|von|la|le) )?[A-Z][\w.'’-]*)+")
 
 
@@ -100,6 +106,7 @@ class TextStats:
     letters: int = 0
     long_words: int = 0  # more than six letters
     name_words: int = 0  # words of a name after its first: `words - name_words` counts a name as one word
+    explanation_words: int = 0  # words that explain a term where it is used
 
     def add_text(self, text: str, sentences: int = 1) -> None:
         self.sentences += sentences
@@ -112,6 +119,7 @@ class TextStats:
             self.letters += totals >> 2 * _FIELD & _MASK
             self.long_words += totals >> 3 * _FIELD
             self.name_words += sum(len(_WORD.findall(name)) - 1 for name in _NAME_RUN.findall(text))
+            self.explanation_words += _explanation_words(text)
 
     # Published formulas; each guards against an empty text.
     def _per_word(self, value: float) -> float:
@@ -143,10 +151,28 @@ class TextStats:
         return {
             "words": self.words, "sentences": self.sentences, "syllables": self.syllables,
             "polysyllables": self.polysyllables, "letters": self.letters, "long_words": self.long_words,
-            "name_words": self.name_words,
+            "name_words": self.name_words, "explanation_words": self.explanation_words,
             "flesch_reading_ease": self.flesch_reading_ease(), "flesch_kincaid_grade": self.flesch_kincaid_grade(),
             "smog": self.smog(), "gunning_fog": self.gunning_fog(), "coleman_liau": self.coleman_liau(),
         }
+
+
+def _explanation_words(text: str) -> int:
+    cue = EXPLANATION_CUES.search(text)
+    if cue is None:
+        return 0
+    end = _CLAUSE_END.search(text, cue.end())
+    return len(_WORD.findall(text[cue.start():end.start() if end else len(text)]))
+
+
+def without_names_and_explanations(text: str) -> TextStats:
+    """The counts of a sentence as a reader meets its difficulty: each name one short word, and the
+    explanation of a term left out (the writer can neither shorten the one nor should cut the other)."""
+    cue = EXPLANATION_CUES.search(text)
+    if cue is not None:
+        end = _CLAUSE_END.search(text, cue.end())
+        text = text[:cue.start()] + (text[end.start():] if end else "")
+    return _stats_of(_NAME_RUN.sub("Name", text))
 
 
 def sentence_stats(document: Document, block: Block) -> list[TextStats]:

@@ -9,7 +9,7 @@ from ..metrics import PACKAGES, document_metrics
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..ruletypes.existence import inside_quotation
-from ..textstats import median_of, relative_limit, sentence_stats
+from ..textstats import median_of, sentence_stats, without_names_and_explanations
 
 FORMULAS = {"consensus_grade": "consensus grade", "flesch_kincaid_grade": "Flesch-Kincaid", "smog": "SMOG",
             "gunning_fog": "Gunning fog", "coleman_liau": "Coleman-Liau", "dale_chall_grade": "Dale-Chall grade"}
@@ -23,7 +23,7 @@ class ReadingLevelRule(Rule):
     kind = "reading-level"
     TYPE_FIELDS = {"formula": str, "targets": dict, "min_words": int, "report": str, "margin": (int, float),
                    "sentence_min_words": int, "median_margin": (int, float), "margin_ceiling": (int, float),
-                   "long_sentence": dict, "skip_quoted": bool}
+                   "skip_quoted": bool}
     PLACEHOLDERS = frozenset({"value", "target", "formula", "audience", "polysyllables"})
     DEFAULT_SCOPE = RUNNING_TEXT
     PACKAGES = PACKAGES
@@ -47,13 +47,6 @@ class ReadingLevelRule(Rule):
         # article that is hard throughout points at its worst sentences, not at half of them
         self.median_margin = data.get("median_margin")
         self.margin_ceiling = data.get("margin_ceiling")  # ... but a sentence this far above the target always counts
-        # sentences the long-sentence rule reports (over `words`, and over `median_factor` times the
-        # median length): one finding per sentence, so they are left to it
-        long_sentence = data.get("long_sentence") or {}
-        self.long_words = long_sentence.get("words")
-        self.long_thresholds = dict(long_sentence.get("thresholds") or {})
-        self.long_factor = float(long_sentence.get("median_factor", 0))
-        self.long_ceiling_above = long_sentence.get("ceiling_above")
         self.skip_quoted = data.get("skip_quoted", False)
 
     def target_and_reader(self, document: Document) -> tuple[float | None, str]:
@@ -87,18 +80,15 @@ class ReadingLevelRule(Rule):
             limit = max(limit, median_of(graded) + self.median_margin)
             if self.margin_ceiling is not None:
                 limit = min(limit, target + self.margin_ceiling)
-        too_long = None
-        long_words = self.long_thresholds.get(document.audience, self.long_words)
-        if long_words is not None:
-            too_long = relative_limit(long_words, [s.words for *_, s in sentences], self.long_factor,
-                                      self.long_ceiling_above)
         for block, sentence, stats in sentences:
             grade = stats.flesch_kincaid_grade()
             if stats.words < self.sentence_min_words or grade <= limit:
                 continue
-            if (too_long is not None and stats.words > too_long) or \
-                    (self.skip_quoted and inside_quotation(block.text, sentence.start + 1)):
+            if self.skip_quoted and inside_quotation(block.text, sentence.start + 1):
                 continue
+            plain = without_names_and_explanations(sentence.text)  # only for the few sentences over the limit
+            if plain.words < self.sentence_min_words or plain.flesch_kincaid_grade() <= limit:
+                continue  # hard only for its names ("University of Texas Health Science Center") or an explanation
             start, end = block.to_source(sentence.start, sentence.end)
             message = self.render(value=f"{grade:.1f}", target=f"{target:g}", polysyllables=stats.polysyllables)
             yield self.finding(message, start, end, value=round(grade, 2),

@@ -9,12 +9,11 @@ once), and not at all once the page has explained it.
 
 from __future__ import annotations
 
-import re
-
 from ..errors import ConfigError
 from ..patterns import Matcher, matches_outside_exceptions
 from ..registry import rule_type
 from ..rule import Rule, field_line
+from ..textstats import EXPLANATION_CUES
 from .existence import inside_quotation
 
 
@@ -22,11 +21,6 @@ def _match_case(replacement: str, matched: str) -> str:
     if matched[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
-
-
-EXPLANATION_CUES = re.compile(
-    r"\b(?:which\s+means|meaning|also\s+called|also\s+known\s+as|known\s+as|in\s+other\s+words|that\s+is\s+to\s+say|"
-    r"or\s+in\s+plain\s+words|is\s+the\s+medical\s+(?:word|term|name)\s+for|is\s+when)\b", re.IGNORECASE)
 
 
 def explained(block, start: int, end: int) -> bool:
