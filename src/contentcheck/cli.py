@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from .baseline import write_baseline
-from .config import ConfigResolver, load_config_file, starter_config
+from .config import LANGUAGETOOL_ENV, ConfigResolver, languagetool_settings, load_config_file, starter_config
 from .errors import ContentcheckError
 from .explain import explain
 from .finding import SEVERITIES
@@ -29,8 +29,6 @@ from .reports.text import format_statistics
 from .results_cache import DEFAULT_RESULTS_DIR
 from .runner import run, tune_gc_for_batch
 from .version import __version__
-
-LANGUAGETOOL_ENV = "CONTENTCHECK_LANGUAGETOOL_URL"
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -137,20 +135,13 @@ def _options(paths: list[str], flags: dict[str, Any]) -> Options:
         config=load_config_file(Path(flags["config_path"])) if flags["config_path"] else None,
         select=tuple(_split(flags["select"])), ignore=tuple(_split(flags["ignore"])),
         exclude=tuple(_split(flags["exclude"])),
-        settings=_server_settings(flags["languagetool_url"]) + tuple(
+        settings=languagetool_settings(flags["languagetool_url"]) + tuple(
             (name, flags[name]) for name in ("audience", "genre") if flags[name]),
         stdin=sys.stdin.buffer.read() if "-" in paths else None, stdin_filename=flags["stdin_filename"],
         jobs=flags["jobs"], changed_since=flags["changed_since"],
         cache_dir=None if flags["no_cache"] else flags["cache_dir"], spool=True,
         fix=flags["fix"] and not flags["diff"], diff=flags["diff"], baseline=flags["baseline_path"],
         unsafe_fixes=flags["unsafe_fixes"])
-
-
-def _server_settings(url: str | None) -> tuple[tuple[str, Any], ...]:
-    """A server named here (or in the environment) is used and is the only one article text may go
-    to: a URL in a repository's config is refused unless it is this same one."""
-    allowed = ("allowed_servers", (url,) if url else ())
-    return (("languagetool_url", url), allowed) if url else (allowed,)
 
 
 def _exit_code(report: Report, flags: dict[str, Any]) -> int:

@@ -20,7 +20,7 @@ from typing import Any
 from .document import normalise_genre
 from .errors import ConfigError
 from .finding import SEVERITIES
-from .packs import load_builtin, load_pack, meta_rules, vocabulary_rules
+from .packs import check_pack_name, load_builtin, load_pack, meta_rules, vocabulary_rules
 from .registry import default_include
 from .rule import Rule
 from .yamlload import LineDict, load_yaml
@@ -31,6 +31,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".contentcheck.yaml", ".contentcheck.yml")
+LANGUAGETOOL_ENV = "CONTENTCHECK_LANGUAGETOOL_URL"
 FAIL_ON = ("error", "warning", "info", "none")
 
 # key: (accepted types, description). Unknown keys get the nearest valid one suggested.
@@ -327,6 +328,8 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
             raise _unknown_key(key, TOP_LEVEL, where, _line(data, key))
         value = _check_type(data, key, TOP_LEVEL[key][0], where)
         if key == "packs":
+            for name in value:
+                check_pack_name(str(name), where, _line(data, key))
             config.packs = value
         elif key == "extra_packs":
             config.extra_packs = [inside_repository(root, str(folder), "extra pack folder", path, _line(data, key))
@@ -418,6 +421,14 @@ def _pyproject_section(text: str, path: str) -> Any:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path) from None
     return document.get("tool", {}).get("contentcheck")
+
+
+def languagetool_settings(url: str | None) -> tuple[tuple[str, Any], ...]:
+    """Settings for a LanguageTool server the user named (option or environment): it is used and is
+    the only one article text may go to; a URL in a repository's config is refused unless it is this
+    same one."""
+    allowed = ("allowed_servers", (url,) if url else ())
+    return (("languagetool_url", url), allowed) if url else (allowed,)
 
 
 def search_limit(start: Path) -> Path:

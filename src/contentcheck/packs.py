@@ -62,14 +62,20 @@ def load_pack(folder: str, name: str | None = None) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def check_pack_name(name: str, path: str | None = None, line: int | None = None) -> None:
+    """A built-in pack's name, or a ConfigError naming where it was written and the closest pack."""
+    available = builtin_pack_names()
+    if name not in available:
+        hint = get_close_matches(name, available, n=1)
+        hint_text = f"; did you mean '{hint[0]}'?" if hint else f" (available: {', '.join(available)})"
+        raise ConfigError(f"unknown rule pack '{name}'{hint_text}", path, line)
+
+
 def load_builtin(names: list[str] | None = None) -> list[Rule]:
     available = builtin_pack_names()
     rules: list[Rule] = []
     for name in names if names is not None else available:
-        if name not in available:
-            hint = get_close_matches(name, available, n=1)
-            hint_text = f"; did you mean '{hint[0]}'?" if hint else f" (available: {', '.join(available)})"
-            raise ConfigError(f"unknown rule pack '{name}'{hint_text}")
+        check_pack_name(name)
         rules.extend(load_pack(str(builtin_rules_dir() / name), name))
     return rules
 
