@@ -229,6 +229,15 @@ def init(force):
     click.echo(f"wrote {target}")
 
 
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default, and the only way).")
+def lsp(stdio):
+    """Run the language server for editors (LSP over stdio): diagnostics, quick fixes, hover."""
+    from .lsp import main as serve_lsp  # pygls and lsprotocol take 0.35 s to load: only for the editor
+
+    serve_lsp()
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         code = cli.main(args=argv, prog_name="contentcheck", standalone_mode=False)

@@ -59,6 +59,7 @@ class Rule:
     PATH_FIELDS: ClassVar[dict[str, str | None]] = {}  # field -> default file; relative to the file that sets it
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()  # what `message` may name in braces
     DEFAULT_SCOPE: ClassVar[tuple[BlockKind, ...]] = DEFAULT_SCOPE  # blocks the type reads unless `scope:` says
+    SUGGESTS_REPLACEMENT: ClassVar[bool] = False  # a finding's suggestion is text to put in place of the match
     SKIP_REFERENCES: ClassVar[bool] = True  # a References section is cited titles, not the article's prose
     PACKAGES: ClassVar[tuple[str, ...]] = ()  # distributions whose data decides findings (their versions key the cache)
     SETTINGS: ClassVar[dict[str, str]] = {}  # field -> top-level config setting that fills it when the rule does not

@@ -93,6 +93,7 @@ def american_variants(word: str) -> list[str]:
 @rule_type
 class SpellingRule(Rule):
     kind = "spelling"
+    SUGGESTS_REPLACEMENT = True
     TYPE_FIELDS = {"medical_words": str, "drug_words": str, "condition_words": str, "british": bool,
                    "min_length": int}
     # plain word lists, one word a line, made by tools/build_medical_words.py (tens of thousands of words)

@@ -51,6 +51,7 @@ def in_a_name(text: str, start: int, end: int) -> bool:
 @rule_type
 class SubstitutionRule(Rule):
     kind = "substitution"
+    SUGGESTS_REPLACEMENT = True
     PLACEHOLDERS = frozenset({"match", "suggestion"})
     TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool,
                    "skip_names": bool, "skip_quoted": bool, "once_per_document": bool}
