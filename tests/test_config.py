@@ -5,6 +5,7 @@ import textwrap
 import pytest
 
 from contentcheck import ConfigError, check_paths
+from contentcheck.cli import main
 from contentcheck.config import load_config_file
 
 
@@ -97,6 +98,9 @@ def test_extra_pack_folder(tmp_path):
     ("select: [a\n", "invalid YAML", 1),
     ("fail_on: sometimes\n", "fail_on must be one of", 1),
     ("vocabulary:\n  acept: [x]\n", "unknown key 'acept'; did you mean 'accept'?", 2),
+    ("fail_on: info\npacks: [promotionl]\n", "unknown rule pack 'promotionl'; did you mean 'promotional'?", 2),
+    ("genre: newz\n", "genre 'newz' is not one of patient-info, news, press-release", 1),
+    ("overrides:\n  - files: ['*.md']\n    audience: patiens\n", "did you mean 'patients'?", 3),
 ])
 def test_bad_config_is_one_line_error_with_file_and_line(tmp_path, config, message, line):
     path = write(tmp_path / ".contentcheck.yaml", config)
@@ -114,3 +118,9 @@ def test_alias_bomb_is_refused_before_it_is_built(tmp_path):
     path = write(tmp_path / ".contentcheck.yaml", bomb)
     with pytest.raises(ConfigError, match="aliases"):
         load_config_file(path)
+
+
+def test_an_unknown_audience_or_genre_on_the_command_line_is_a_usage_error(tmp_path):
+    write(tmp_path / "a.md", "# Walking\n\nWalk every day.\n")
+    assert main(["check", "--genre", "newz", str(tmp_path / "a.md")]) == 2
+    assert main(["check", "--genre", "News release", "--audience", "general", str(tmp_path / "a.md")]) == 0

@@ -17,7 +17,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from .document import normalise_genre
+from .document import AUDIENCES, GENRES, normalise_genre
 from .errors import ConfigError
 from .finding import SEVERITIES
 from .packs import check_pack_name, load_builtin, load_pack, meta_rules, vocabulary_rules
@@ -179,6 +179,9 @@ class Config:
     def with_settings(self, **settings: Any) -> Config:
         """This config with top-level settings given on the command line (None: keep the config's)."""
         given = {name: value for name, value in settings.items() if value is not None}
+        for name in ("audience", "genre"):
+            if name in given:
+                check_reader_setting(name, given[name])
         if not given:
             return self
         key = ("settings", tuple(sorted(given.items())))
@@ -351,6 +354,8 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
                                   _line(data, key))
             config.max_file_size = value
         elif key in ("audience", "genre", "languagetool_url"):
+            if key != "languagetool_url":
+                check_reader_setting(key, value, where, _line(data, key))
             setattr(config, key, value)
         elif key == "claims_library":
             inside_repository(root, value, "claims library", path, _line(data, key))
@@ -388,9 +393,23 @@ def _override(item: Any, path: str) -> Override:
         ignore=_check_type(item, "ignore", list, path) if "ignore" in item else [],
         severity=_severities(_check_type(item, "severity", dict, path), path) if "severity" in item else {},
         health=_check_bool(item, "health", path),
-        audience=_check_type(item, "audience", str, path) if "audience" in item else None,
-        genre=_check_type(item, "genre", str, path) if "genre" in item else None,
+        audience=check_reader_setting("audience", _check_type(item, "audience", str, path), path,
+                                      _line(item, "audience")) if "audience" in item else None,
+        genre=check_reader_setting("genre", _check_type(item, "genre", str, path), path,
+                                   _line(item, "genre")) if "genre" in item else None,
     )
+
+
+def check_reader_setting(name: str, value: Any, where: str | None = None, line: int | None = None) -> str:
+    """An audience or genre as given, or a ConfigError listing the known ones (a typo would
+    otherwise switch off every rule that names its genres)."""
+    known = AUDIENCES if name == "audience" else GENRES
+    canonical = str(value).lower() if name == "audience" else normalise_genre(str(value))
+    if canonical not in known:
+        hint = get_close_matches(canonical, known, n=1)
+        guess = f"; did you mean '{hint[0]}'?" if hint else ""
+        raise ConfigError(f"{name} '{value}' is not one of {', '.join(known)}{guess}", where, line)
+    return str(value)
 
 
 def _check_bool(data: dict, key: str, path: str) -> bool | None:

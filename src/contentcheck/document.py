@@ -290,6 +290,10 @@ class Document:
         return frozenset(found)
 
 
+AUDIENCES = ("patients", "general", "professionals")
+GENRES = ("patient-info", "news", "press-release", "marketing", "review", "professional")
+
+
 def normalise_genre(value: str) -> str:
     """A genre as written ("News release", "press_release") in its canonical name ("press-release")."""
     name = " ".join(value.strip().lower().replace("_", " ").split())
