@@ -28,6 +28,7 @@ from .report import Report
 from .reports.text import format_statistics
 from .results_cache import DEFAULT_RESULTS_DIR
 from .runner import run, tune_gc_for_batch
+from .serve import main as serve_page
 from .version import __version__
 
 
@@ -236,6 +237,16 @@ def lsp(stdio):
     from .lsp import main as serve_lsp  # pygls and lsprotocol take 0.35 s to load: only for the editor
 
     serve_lsp()
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this machine's own lets others send text.")
+def serve(port, host):
+    """Run a local review page: paste or open a draft, see its review, apply fixes, download."""
+    serve_page(host, port)
 
 
 def main(argv: list[str] | None = None) -> int:
