@@ -13,12 +13,12 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 pytestmark = pytest.mark.asyncio
 
-# A seed-like clinic page: a clause pasted twice back to back after an emoji (two UTF-16 units), a
-# promise, and no medical disclaimer.
+# A seed-like clinic page: a clause pasted twice back to back after accented letters (one UTF-16
+# unit each) and an emoji (two), and no medical disclaimer.
 SEED = (
     "# Spinal decompression at Springfield Spine\n"
     "\n"
-    "Our gentle table stretches the spine. 💪 And if you're looking for lasting relief, "
+    "Our gentle table stretches the spine at the Café Crème building. 💪 And if you're looking for lasting relief, "
     "And if you're looking for lasting relief, contact us today.\n"
     "\n"
     "Most patients feel better after a few sessions of treatment for their back pain.\n"
