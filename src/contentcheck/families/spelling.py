@@ -22,9 +22,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 # a word glued to a prefix is known when the rest is ("overdiagnosis", "prespecified", "misbranded",
 # "immunotherapies"); the rest must have four letters, so a typo is not excused as a prefix
 BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "cyto", "de", "dis", "endo", "extra",
-                  "gastro", "hyper", "hypo", "immuno", "inter", "intra", "micro", "mis", "multi", "neuro", "non",
-                  "onco", "over", "para", "peri", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi",
-                  "sub", "super", "trans", "ultra", "un", "under")
+                  "gastro", "hemo", "haemo", "hepato", "lympho", "nephro", "osteo", "vaso", "hyper", "hypo",
+                  "immuno", "inter", "intra", "micro", "mis", "multi", "neuro", "non", "onco", "over", "para",
+                  "peri", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi", "sub", "super", "trans",
+                  "ultra", "un", "under")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
     re self semi sub super trans ultra un under well""".split())
 _URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*|"
@@ -55,8 +56,10 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
 # combining forms that end medical words: a known stem before them makes the word ("colonoscopy")
 # endings that make an adjective or a noun of a known word: "duct" -> "ductal", "investigation" ->
-# "investigational", "immunogenic" -> "immunogenicity" (ending, what the stem must end with)
-DERIVATIONS = (("al", ""), ("ity", "ic"))
+# "investigational", "immunogenic" -> "immunogenicity", "survivor" -> "survivorship", "search" ->
+# "searchable", "assist" -> "assistive" (ending, what the stem must end with)
+DERIVATIONS = (("al", ""), ("ity", "ic"), ("ship", ""), ("able", ""), ("ive", ""))
+COMPOUND_PART = 4  # a closed compound's parts ("blood|work", "hand|washing", "lymphatic|o|venous") have 4+ letters
 MEDICAL_SUFFIXES = ("scopy", "scopies", "graphy", "gram", "grams", "ectomy", "ectomies", "otomy", "ostomy",
                     "ostomies", "plasty", "itis", "osis", "emia", "oma", "omas", "pathy", "logist", "logy")
 _SPECIES_AFTER = re.compile(r" ([a-z]{4,})\b")
@@ -155,8 +158,25 @@ class SpellingRule(Rule):
             stem = word[:-len(suffix)].rstrip("o") if word.endswith(suffix) else ""
             if len(stem) >= 4 and self._known(stem):
                 return True
-        return any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and self._known(word[len(prefix):])
-                   for prefix in BOUND_PREFIXES)
+        if any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and self._known(word[len(prefix):])
+               for prefix in BOUND_PREFIXES):
+            return True
+        return self._compound(word)
+
+    def _compound(self, word: str) -> bool:
+        """Two known words written as one, perhaps joined by a medical "o" ("bloodwork", "handwashing",
+        "smartphone", "lymphaticovenous"); each part has COMPOUND_PART letters, so a typo is not excused."""
+        for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if head in _word_frequencies() and (self._plain_known(tail) or (
+                    tail.startswith("o") and len(tail) > COMPOUND_PART and self._plain_known(tail[1:]))):
+                return True
+        return False
+
+    def _plain_known(self, word: str) -> bool:
+        """In the dictionary or a word list as written, or a plural of one: no further derivation."""
+        dictionary = _word_frequencies()
+        return any(w in dictionary or w in self.medical for w in (word, word[:-1] if word.endswith("s") else word))
 
     def _listed_words(self) -> frozenset[str]:
         """The drug and condition names' words (~40,000), read once per process when first needed."""
