@@ -87,8 +87,9 @@ _NON_HEALTH_OBJECT = re.compile(
     r"money|funds|awareness|emissions|energy use|waiting times?|loading time|time it takes)\b", re.I)
 # Advice to the reader: a conditional instruction or an imperative to consult, with no outcome promised.
 _ADVICE = OwnPattern(
-    r"^\W*(?:if\b[^,]{0,120},\s*(?:please\s+)?(?:see|tell|talk|call|speak|review|contact|ask|stop|check|seek|go)\b|"
-    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact)\b)", ignorecase=True)
+    r"^\W*(?:if\b[^,]{0,120},\s*(?:please\s+)?(?:it\s+is\s+(?:important|best|a\s+good\s+idea)\s+to\s+)?"
+    r"(?:see|tell|talk|call|speak|review|contact|ask|stop|check|seek|go)\b|"
+    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact|call|phone)\b)", ignorecase=True)
 # An effect verb that names an aim or a topic, not a result: "tips to manage weight gain", "ways to help
 # cancer patients", "in an effort to prevent illness". (The pattern ends where the verb starts.)
 _AIM_BEFORE = re.compile(r"\b(?:ways?|tips?|steps?|strategies|ideas|how|in order|in an effort|questions?)\s+"
@@ -260,12 +261,12 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
         return None
     if _ADVICE.search(text):
         return None  # advice to the reader: see your doctor if..., speak to your pharmacist before...
-    associations = spans("association")
+    associations = [(s, e) for s, e in spans("association") if _asserted(text, s, e)]
     nominals = spans("nominal")
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
     compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
     compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))]
-    nominals += _outside(compared, exceptions)
+    nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)]
     comparisons = spans("comparatives")
     safety = spans("safety")
     effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
@@ -342,6 +343,31 @@ def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.]|\b(?:and|or|but|then|while|as)\b", re.I)
+
+
+# An association stated about something ("sleep is related to mood", "smokers are at higher risk")
+# rather than naming a kind of thing ("questions related to your health", "women at higher risk may
+# get a test earlier"): a verb comes before it.
+_STATED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being|am|seems?|seemed|appears?|appeared|remains?)"
+                            r"\s+(?:\w+ly\s+)?|(?:puts?|places?|placed|leaves?|left)\s+(?:\w+\s+){0,2}?)$", re.I)
+_AT_BEFORE = re.compile(r"\bat\s+(?:a\s+|an\s+)?$", re.I)
+_MODIFIER_ASSOCIATIONS = ("related to", "connected to", "connected with")
+
+
+def _asserted(text: str, start: int, end: int) -> bool:
+    """The association is asserted, not a noun's modifier: "related to" and "at higher risk" need a
+    verb before them; the other phrases ("linked to", headlines included) assert on their own."""
+    phrase = text[start:end].lower()
+    if phrase in _MODIFIER_ASSOCIATIONS:
+        return bool(_STATED_BEFORE.search(text, max(0, start - 40), start))
+    return not (phrase.endswith("risk") and _named_group(text, start))
+
+
+def _named_group(text: str, start: int) -> bool:
+    """"at higher risk" right after a noun names a group ("women at higher risk may get a test");
+    after a verb it states a risk ("smokers are at higher risk")."""
+    at = _AT_BEFORE.search(text, max(0, start - 8), start)
+    return at is not None and not _STATED_BEFORE.search(text, max(0, at.start() - 40), at.start())
 
 
 def _course_of_illness(text: str, effect: tuple[int, int], targets: list[tuple[int, int]]) -> bool:
