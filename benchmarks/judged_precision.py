@@ -1,8 +1,8 @@
-"""Precision of the findings judged by hand in benchmarks/judged_findings.yaml, per rule, and how
-many of them the current code still raises (a judged-noisy finding that is gone is a gain; a
-judged-useful one that is gone is a loss).
+"""Precision of the findings judged by hand (benchmarks/judged_findings.yaml, or the second sample
+judged_findings_2.yaml), per rule and for the warnings, and how many of them the current code still
+raises (a judged-noisy finding that is gone is a gain; a judged-useful one that is gone is a loss).
 
-    python benchmarks/judged_precision.py [--corpus ../shared/corpora/public-domain]
+    python benchmarks/judged_precision.py [--judged judged_findings_2.yaml] [--corpus ../shared/corpora/public-domain]
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--judged", default="judged_findings.yaml", help="a file of judged findings in benchmarks/")
     parser.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpora" / "public-domain"))
     args = parser.parse_args()
-    judged = yaml.safe_load((HERE / "judged_findings.yaml").read_text(encoding="utf-8"))
+    judged = yaml.safe_load((HERE / args.judged).read_text(encoding="utf-8"))
     corpus = Path(args.corpus)
     files = sorted({corpus / item["file"] for item in judged})
     raised = set()
@@ -32,17 +33,20 @@ def main() -> None:
     useful, total, still_useful, still_total = Counter(), Counter(), Counter(), Counter()
     for item in judged:
         rule = item["rule"]
-        total[rule] += 1
-        useful[rule] += item["useful"]
-        if (item["file"], item["line"], rule, item["text"]) in raised:
-            still_total[rule] += 1
-            still_useful[rule] += item["useful"]
+        warning = "(warnings)" if item.get("severity", "warning") != "info" else None
+        for key in filter(None, (rule, warning)):
+            total[key] += 1
+            useful[key] += item["useful"]
+            if (item["file"], item["line"], rule, item["text"]) in raised:
+                still_total[key] += 1
+                still_useful[key] += item["useful"]
     print(f"{'rule':34} {'judged':>7} {'useful':>7} {'precision':>9}   {'still raised':>12} {'useful':>7}")
     for rule in sorted(total, key=lambda r: -total[r]):
         print(f"{rule:34} {total[rule]:>7} {useful[rule]:>7} {useful[rule] / total[rule]:>9.0%}   "
               f"{still_total[rule]:>12} {still_useful[rule]:>7}")
-    all_total, all_useful = sum(total.values()), sum(useful.values())
-    now_total, now_useful = sum(still_total.values()), sum(still_useful.values())
+    rules = [key for key in total if key != "(warnings)"]
+    all_total, all_useful = sum(total[r] for r in rules), sum(useful[r] for r in rules)
+    now_total, now_useful = sum(still_total[r] for r in rules), sum(still_useful[r] for r in rules)
     print(f"\nas judged: {all_useful}/{all_total} useful ({all_useful / all_total:.0%})")
     if now_total:
         print(f"of those the code still raises: {now_useful}/{now_total} useful ({now_useful / now_total:.0%}); "

@@ -9,7 +9,8 @@ import re
 from .document import Document
 from .patterns import OwnPattern
 
-PRICE = OwnPattern(r"[$£€]\s?\d|\b\d+(?:\.\d\d)?\s?(?:USD|GBP|EUR|dollars|pounds|euros)\b")
+# "pounds" is left out: in health writing "lose 5 pounds" is a weight far more often than a price (£ is)
+PRICE = OwnPattern(r"[$£€]\s?\d|\b\d+(?:\.\d\d)?\s?(?:USD|GBP|EUR|dollars|euros)\b")
 CALL_TO_ACTION = OwnPattern(
     r"\b(?:order|buy|shop|book|call|contact|visit|try|get|subscribe|sign\s+up)\b[^.!?]{0,40}\b(?:now|today|online)\b"
     r"|\b(?:add\s+to\s+(?:cart|basket)|free\s+(?:trial|consultation|shipping)|discount\s+code|promo\s+code|"
