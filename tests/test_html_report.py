@@ -53,7 +53,7 @@ def test_single_article_highlights_claims_and_click_to_scroll(browser, tmp_path)
     assert 0 <= top <= 700  # scrolled into view
     assert page.locator(f"#{target}").get_attribute("class").endswith("active")
     popup = page.locator("#popup")
-    rule = last.inner_text().split()[1]  # "line:col rule [severity] message"
+    rule = last.locator(".rule").inner_text().split()[0]  # the message first, then the rule id, small
     assert popup.is_visible() and rule in popup.inner_text()
 
 
@@ -90,6 +90,66 @@ def test_every_finding_in_the_list_has_a_target_even_when_two_start_together(bro
         left = page.evaluate("parseFloat(document.getElementById('popup').style.left)")
         assert left >= 0  # on a phone the pop-up starts on screen
     assert errors == []
+
+
+SCREENSHOTS = ROOT / "build" / "screenshots"  # written by the test run, for a reviewer to look at
+
+
+@pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
+def test_the_seed_like_report_fits_the_screen_and_every_link_lands_on_its_highlight(browser, tmp_path, width, height):
+    report = write_report(tmp_path, "samples/spine-clinic-promo.md")
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.goto(report.as_uri())
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"spine-clinic-promo-{width}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+    links = page.locator("ol.findings a.jump")
+    assert links.count() >= 20
+    for i in range(links.count()):
+        links.nth(i).click()
+        target = links.nth(i).get_attribute("href")[1:]
+        mark = page.evaluate("id => { const m = document.getElementById(id).closest('mark.finding');"
+                             " const r = m.getBoundingClientRect(); return [m.classList.contains('active'), r.top,"
+                             " r.bottom]; }", target)
+        assert mark[0] and mark[1] < height and mark[2] > 0, f"link {i} did not land on its highlight"
+        box = page.locator("#popup").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"pop-up {i} is off screen"
+    assert problems == []
+
+
+def test_highlights_are_reached_by_keyboard_and_escape_closes_the_pop_up(browser, tmp_path):
+    report = write_report(tmp_path, "samples/spine-clinic-promo.md")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(report.as_uri())
+    for _ in range(60):  # tab from the top until a highlight has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('mark.finding')"):
+            break
+    assert page.evaluate("document.activeElement.matches('mark.finding')")
+    page.keyboard.press("Enter")
+    assert page.locator("#popup").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("#popup").is_visible()
+
+
+def test_the_filter_keeps_the_findings_of_a_category_rule_or_severity(browser, tmp_path):
+    report = write_report(tmp_path, "samples/spine-clinic-promo.md")
+    page = browser.new_page()
+    page.goto(report.as_uri())
+    items = page.locator("ol.findings li")
+    total = items.count()
+    for query in ("promotional", "claims.unsupported", "error"):
+        page.fill("#filter", query)
+        shown = [items.nth(i).inner_text() for i in range(total) if items.nth(i).is_visible()]
+        assert 0 < len(shown) < total, query
+        assert all(query in (items.nth(i).get_attribute("data-search") or "") for i in range(total)
+                   if items.nth(i).is_visible())
+    page.fill("#filter", "")
+    assert all(items.nth(i).is_visible() for i in range(total))
 
 
 def test_an_uncited_claim_in_a_long_sentence_is_painted_as_a_claim(tmp_path):

@@ -15,44 +15,61 @@ from ..report import FileResult, Report, counted
 from ..version import __version__
 
 COLOURS = {"duplicate": "#ffd8a8", "promotional": "#ffc9c9", "claim": "#d0bfff", "disclaimer": "#a5d8ff",
-           "disclosure": "#99e9f2", "readability": "#ffec99", "grammar": "#b2f2bb", "style": "#e9ecef"}
+           "disclosure": "#99e9f2", "readability": "#ffec99", "grammar": "#b2f2bb", "style": "#ced4da"}
 VERDICT_CLASS = {"ready": "ok", "needs changes": "warn", "blocked": "bad"}
 
 STYLE = """
+*{box-sizing:border-box}
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#212529;background:#f8f9fa}
-header.top{background:#343a40;color:#fff;padding:12px 24px} header.top h1{margin:0;font-size:20px}
-main{padding:16px 24px;max-width:1200px} table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}
+header.top{background:#343a40;color:#fff;padding:12px 16px} header.top h1{margin:0;font-size:20px}
+main{padding:12px 16px;max-width:1200px} table{border-collapse:collapse;width:100%;background:#fff;margin:0}
+.scroll{overflow-x:auto;margin:8px 0}
 th,td{border:1px solid #dee2e6;padding:4px 8px;text-align:left;vertical-align:top} th{background:#f1f3f5}
 .verdict{font-weight:600;padding:2px 8px;border-radius:10px}
 .ok{background:#d3f9d8}.warn{background:#fff3bf}.bad{background:#ffc9c9}
-details.article{background:#fff;border:1px solid #dee2e6;border-radius:6px;margin:12px 0;padding:8px 16px}
-details.article>summary{cursor:pointer;font-size:17px;font-weight:600}
-.source{white-space:pre-wrap;font:14px/1.6 ui-monospace,monospace;background:#fcfcfc;border:1px solid #e9ecef;
-  padding:12px;overflow-x:auto}
-mark.finding{border-radius:3px;cursor:pointer;padding:0 1px} mark.finding.active{outline:3px solid #e8590c}
-ol.findings li{margin:2px 0} ol.findings a{text-decoration:none}
-.popup{position:fixed;max-width:420px;background:#fff;border:1px solid #868e96;border-radius:6px;padding:8px 12px;
-  box-shadow:0 4px 16px rgba(0,0,0,.2);display:none;z-index:10;font-size:14px}
-.muted{color:#868e96} .filter{margin:8px 0;padding:6px;width:320px}
-.legend span{padding:1px 6px;margin-right:6px;border-radius:3px}
+details.article{background:#fff;border:1px solid #dee2e6;border-radius:6px;margin:12px 0;padding:8px 12px}
+details.article>summary{cursor:pointer;font-size:17px;font-weight:600;overflow-wrap:anywhere}
+.source{white-space:pre-wrap;overflow-wrap:anywhere;font:17px/1.7 Georgia,"Times New Roman",serif;background:#fff;
+  border:1px solid #e9ecef;padding:12px 16px;max-width:46em}
+mark.finding{border-radius:3px;cursor:pointer;padding:0 1px;color:inherit}
+mark.finding.active{outline:3px solid #e8590c}
+mark.finding:focus-visible{outline:3px solid #1c7ed6}
+ol.findings li{margin:4px 0} ol.findings a{text-decoration:none;color:inherit}
+.rule{color:#868e96;font-size:12px;font-family:ui-monospace,monospace;margin-left:6px;overflow-wrap:anywhere}
+.sev{font-size:12px;padding:0 6px;border-radius:8px;margin-right:6px}
+.sev-error{background:#ffc9c9}.sev-warning{background:#fff3bf}.sev-info{background:#e9ecef}
+.popup{position:fixed;max-width:min(420px,calc(100vw - 16px));background:#fff;border:1px solid #868e96;
+  border-radius:6px;padding:8px 12px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:none;z-index:10;font-size:14px}
+.popup p{margin:4px 0}
+.muted{color:#868e96} .filter{margin:8px 0;padding:6px;width:100%;max-width:420px}
+.legend{display:flex;flex-wrap:wrap;gap:6px} .legend span{padding:1px 6px;border-radius:3px}
 """
 
 SCRIPT = """
 const popup=document.getElementById('popup');
+function hide(){popup.style.display='none';}
+function place(mark){const r=mark.getBoundingClientRect(),w=popup.offsetWidth,h=popup.offsetHeight;
+  popup.style.left=Math.max(8,Math.min(r.left,window.innerWidth-w-8))+'px';
+  popup.style.top=(r.bottom+6+h>window.innerHeight?Math.max(8,r.top-h-6):r.bottom+6)+'px';}
 function show(mark){document.querySelectorAll('mark.active').forEach(m=>m.classList.remove('active'));
-  mark.classList.add('active');popup.innerHTML=mark.dataset.info;const r=mark.getBoundingClientRect();
-  popup.style.left=Math.max(4,Math.min(r.left,window.innerWidth-440))+'px';popup.style.top=(r.bottom+6)+'px';popup.style.display='block';}
+  mark.classList.add('active');popup.innerHTML=mark.dataset.info;popup.style.display='block';place(mark);}
 document.addEventListener('click',e=>{const m=e.target.closest('mark.finding');if(m){show(m);e.stopPropagation();}
-  else if(!e.target.closest('.popup')){popup.style.display='none';}});
+  else if(!e.target.closest('.popup')){hide();}});
+document.addEventListener('keydown',e=>{if(e.key==='Escape'){hide();return;}
+  const m=e.target.closest&&e.target.closest('mark.finding');
+  if(m&&(e.key==='Enter'||e.key===' ')){e.preventDefault();show(m);}});
+window.addEventListener('scroll',()=>{const m=document.querySelector('mark.active');
+  if(m&&popup.style.display==='block')place(m);},{passive:true});
 document.querySelectorAll('a.jump').forEach(a=>a.addEventListener('click',e=>{e.preventDefault();e.stopPropagation();
   const t=document.getElementById(a.getAttribute('href').slice(1));if(!t)return;
   const m=t.closest('mark.finding')||t;const d=m.closest('details');if(d)d.open=true;
-  m.scrollIntoView({block:'center'});show(m);history.replaceState(null,'',a.getAttribute('href'));}));
+  m.scrollIntoView({block:'center'});m.focus({preventScroll:true});show(m);
+  history.replaceState(null,'',a.getAttribute('href'));}));
 document.querySelectorAll('table.index a').forEach(a=>a.addEventListener('click',()=>{
   const d=document.getElementById(a.getAttribute('href').slice(1));if(d)d.open=true;}));
 const filter=document.getElementById('filter');
-if(filter){filter.addEventListener('input',()=>{const q=filter.value.toLowerCase();
-  document.querySelectorAll('[data-search]').forEach(el=>{el.style.display=el.dataset.search.includes(q)?'':'none';});});}
+if(filter){filter.addEventListener('input',()=>{const q=filter.value.toLowerCase().trim();
+  document.querySelectorAll('[data-search]').forEach(el=>{el.style.display=!q||el.dataset.search.includes(q)?'':'none';});});}
 """
 
 
@@ -76,23 +93,30 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
         # promotion over the readability or style finding of the same sentence
         finding = max((f for _, f in covering), key=lambda f: (SEVERITY_RANK[f.severity],
                                                                 f.category not in ("readability", "style")))
-        info = "<br>".join(f"<b>{_e(f.rule)}</b> [{_e(f.severity)}] {_e(f.message)}"
-                           + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "")
-                           for _, f in covering)
+        info = "".join(f"<p><span class='sev sev-{_e(f.severity)}'>{_e(f.severity)}</span>{_e(f.message)}"
+                       + (f"<br><i>Suggestion:</i> {_e(f.suggestion)}" if f.suggestion else "")
+                       + f"<span class='rule'>{_e(f.rule)}</span></p>" for _, f in covering)
         # every finding gets a target where its text starts, even when another starts at the same
         # character (the mark can carry one id; the others are empty spans inside it)
         starting = [i for i, _ in covering if i not in anchored]
         anchored.update(starting)
         anchor = f' id="f{file_index}-{starting[0]}"' if starting else ""
         extra = "".join(f'<span id="f{file_index}-{i}"></span>' for i in starting[1:])
-        out.append(f'<mark class="finding cat-{_e(finding.category)}"{anchor} data-info="{_e(info)}" '
-                   f'title="{_e(finding.rule + ": " + finding.message)}">{extra}{piece}</mark>')
+        out.append(f'<mark class="finding cat-{_e(finding.category)}"{anchor} data-info="{_e(info)}" tabindex="0" '
+                   f'role="button" aria-label="{_e(finding.message)}">{extra}{piece}</mark>')
     return "".join(out)
+
+
+def _search_words(result: FileResult) -> str:
+    """What the filter matches for a file: its path, verdict, and its findings' categories, rules and
+    severities ("promotional", "claims.unsupported", "error")."""
+    words = {result.path, result.verdict} | {w for f in result.findings for w in (f.category, f.rule, f.severity)}
+    return " ".join(sorted(words)).lower()
 
 
 def _article(result: FileResult, file_index: int, open_: bool) -> str:
     verdict = result.verdict
-    parts = [f'<details class="article" id="file{file_index}" data-search="{_e((result.path + " " + verdict).lower())}"'
+    parts = [f'<details class="article" id="file{file_index}" data-search="{_e(_search_words(result))}"'
              f'{" open" if open_ else ""}>',
              f'<summary>{_e(result.path)} '
              f'<span class="verdict {VERDICT_CLASS[verdict]}">{_e(verdict)}</span></summary>']
@@ -101,9 +125,9 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
         return "".join(parts)
     by_category = Counter(f.category for f in result.findings)
     by_severity = Counter(f.severity for f in result.findings)
-    parts.append("<table class='counts'><tr><th>category</th>" + "".join(f"<th>{c}</th>" for c in CATEGORIES) + "</tr>"
-                 "<tr><td>findings</td>" + "".join(f"<td>{by_category.get(c, 0)}</td>" for c in CATEGORIES)
-                 + "</tr></table>")
+    parts.append("<div class='scroll'><table class='counts'><tr><th>category</th>"
+                 + "".join(f"<th>{c}</th>" for c in CATEGORIES) + "</tr><tr><td>findings</td>"
+                 + "".join(f"<td>{by_category.get(c, 0)}</td>" for c in CATEGORIES) + "</tr></table></div>")
     parts.append(f"<p>{counted(by_severity.get('error', 0), 'error')}, "
                  f"{counted(by_severity.get('warning', 0), 'warning')}, "
                  f"{counted(by_severity.get('info', 0), 'info')}.</p>")
@@ -112,12 +136,13 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     grade = next((f.extra["target"] for f in result.findings
                   if f.category == "readability" and f.start is None and "target" in f.extra), None)
     if metrics.get("words"):
-        parts.append("<table class='readability'><tr><th>words</th><th>sentences</th><th>consensus grade</th>"
+        parts.append("<div class='scroll'><table class='readability'><tr><th>words</th><th>sentences</th>"
+                     "<th>consensus grade</th>"
                      "<th>Flesch-Kincaid</th><th>SMOG</th><th>reading ease</th><th>target</th></tr>"
                      f"<tr><td>{_e(metrics['words'])}</td><td>{_e(metrics['sentences'])}</td><td>{_e(metrics['consensus_grade'])}</td>"
                      f"<td>{_e(metrics['flesch_kincaid_grade'])}</td><td>{_e(metrics['smog'])}</td>"
                      f"<td>{_e(metrics['flesch_reading_ease'])}</td>"
-                     f"<td>{_e(grade if grade is not None else 'met')}</td></tr></table>")
+                     f"<td>{_e(grade if grade is not None else 'met')}</td></tr></table></div>")
 
     def status(key, yes, no):
         return _e("not checked" if key not in facts else (yes if facts[key] else no))
@@ -134,16 +159,20 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
         parts.append("<h3>Findings</h3><ol class='findings'>")
         for i, f in enumerate(result.findings):
             target = f"#f{file_index}-{i}" if f.span and f.span[1] > f.span[0] else None
-            label = f"{_e(f.line)}:{_e(f.column)} {_e(f.rule)} [{_e(f.severity)}] {_e(f.message)}"
-            parts.append(f"<li><a class='jump' href='{target}'>{label}</a></li>" if target else f"<li>{label}</li>")
+            label = (f"<span class='sev sev-{_e(f.severity)}'>{_e(f.severity)}</span>{_e(f.message)}"
+                     f"<span class='rule'>{_e(f.rule)} · line {_e(f.line)}</span>")
+            search = _e(f"{f.category} {f.rule} {f.severity} {f.message}".lower())
+            parts.append(f"<li data-search='{search}'>" + (f"<a class='jump' href='{target}'>{label}</a>" if target
+                                                          else label) + "</li>")
         parts.append("</ol>")
     if result.claims:
-        parts.append("<h3>Claims register</h3><table class='claims'><tr><th>line</th><th>claim</th><th>strength</th>"
+        parts.append("<h3>Claims register</h3><div class='scroll'><table class='claims'><tr><th>line</th>"
+                     "<th>claim</th><th>strength</th>"
                      "<th>support</th><th>reference</th></tr>")
         for claim in result.claims:
             parts.append(f"<tr><td>{_e(claim['line'])}</td><td>{_e(claim['text'])}</td><td>{_e(claim['strength'])}</td>"
                          f"<td>{_e(claim['support'])}</td><td>{_e('; '.join(claim['references']) or '—')}</td></tr>")
-        parts.append("</table>")
+        parts.append("</table></div>")
     parts.append(f"<h3>Text</h3><div class='source'>{_highlighted_source(result, file_index)}</div></details>")
     return "".join(parts)
 
@@ -163,18 +192,19 @@ def format_html(report: Report, **_: object) -> str:
            "</div></header><main>",
            f"<p class='legend'>{legend}</p>"]
     many = len(report.files) > 1
+    out.append("<input id='filter' class='filter' aria-label='Filter' "
+               "placeholder='Filter by file, verdict, category, rule or severity'>")
     if many:
-        out.append("<input id='filter' class='filter' placeholder='Filter by file name or verdict'>"
-                   "<table class='index'><tr><th>file</th><th>verdict</th><th>errors</th><th>warnings</th>"
-                   "<th>infos</th></tr>")
+        out.append("<div class='scroll'><table class='index'><tr><th>file</th><th>verdict</th><th>errors</th>"
+                   "<th>warnings</th><th>infos</th></tr>")
         for i, result in enumerate(report.files):
             counts = Counter(f.severity for f in result.findings)
-            out.append(f"<tr data-search='{_e((result.path + ' ' + result.verdict).lower())}'>"
+            out.append(f"<tr data-search='{_e(_search_words(result))}'>"
                        f"<td><a href='#file{i}'>{_e(result.path)}</a></td>"
                        f"<td><span class='verdict {VERDICT_CLASS[result.verdict]}'>{_e(result.verdict)}</span></td>"
                        f"<td>{counts.get('error', 0)}</td><td>{counts.get('warning', 0)}</td>"
                        f"<td>{counts.get('info', 0)}</td></tr>")
-        out.append("</table>")
+        out.append("</table></div>")
     for i, result in enumerate(report.files):
         out.append(_article(result, i, open_=not many or len(report.files) <= 3))
     for note in report.notes:
