@@ -92,6 +92,14 @@ def test_stdin_with_filename_picks_the_parser():
     assert [(f["path"], [x["text"] for x in f["findings"]]) for f in files] == [("post.html", ["Order now"])]
 
 
+def test_piped_html_without_a_name_is_read_as_html_not_as_text():
+    page = ("<!-- saved from the CMS -->\n<!DOCTYPE html><html><head><title>Knee care</title></head><body>"
+            "<nav>Best deals</nav><p>Walking helps stiff knees. Order now.</p></body></html>")
+    result = run("check", "-", "--format", "json", "--select", "promotional,grammar.spelling", stdin=page)
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f["text"] for f in findings] == ["Order now"]  # no 'html', 'nav' or 'DOCTYPE' misspelt, no <nav>
+
+
 def test_output_file_statistics_and_quiet(tmp_path):
     out = tmp_path / "report.json"
     assert run("check", "samples", "--format", "json", "--output", str(out)).returncode == 1

@@ -85,6 +85,21 @@ def format_for(path: str) -> str:
     return FALLBACK_FORMAT
 
 
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_MARKDOWN_SIGNS = re.compile(r"\A\ufeff?---\s*\n|^#{1,6} \S|^\s*[-*] \S.*\n\s*[-*] \S|\]\(\S+\)", re.MULTILINE)
+
+
+def format_of_text(text: str) -> str | None:
+    """The format a nameless text (standard input) is written in, from its first characters: an HTML
+    page, Markdown (front matter, '#' headings, lists, links), or None for plain text."""
+    head = text[:4000].lstrip("\ufeff \t\r\n")
+    while head.startswith("<!--") and (end := head.find("-->")) >= 0:  # comments before the page
+        head = head[end + 3:].lstrip()
+    if _HTML_START.match(head):
+        return "html"
+    return "markdown" if _MARKDOWN_SIGNS.search(head) else None
+
+
 def parse(text: str, path: str, fmt: str | None = None) -> Document:
     """Parse text as the format named, or as its suffix says."""
     return INPUT_FORMATS[fmt or format_for(path)].parse(text, path)

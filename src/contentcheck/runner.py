@@ -22,7 +22,7 @@ from .finding import Finding
 from .fixes import apply_fixes, unified_diff, write_atomically
 from .genre import detect as detect_genre
 from .options import Options
-from .registry import parse
+from .registry import format_of_text, parse
 from .report import FileResult, Report, in_memory
 from .results_cache import (
     load_corpus_findings,
@@ -116,8 +116,9 @@ class FileChecker:
             text = decode(self.options.stdin or b"", name)
         except ContentcheckError as exc:
             return Outcome(FileResult(path=name, error=str(exc)))
-        checked = check_text_as(text, name, config, extract=self.together)
-        checked = self._with_fixes(name, text, checked, lambda fixed: check_text_as(fixed, name, config,
+        fmt = None if self.options.stdin_filename else format_of_text(text)  # piped HTML is HTML
+        checked = check_text_as(text, name, config, fmt, extract=self.together)
+        checked = self._with_fixes(name, text, checked, lambda fixed: check_text_as(fixed, name, config, fmt,
                                                                                     extract=self.together), False)
         result, extracts, regions = checked
         return self._packed(result, extracts, regions, config)
