@@ -124,3 +124,45 @@ def test_an_unknown_audience_or_genre_on_the_command_line_is_a_usage_error(tmp_p
     write(tmp_path / "a.md", "# Walking\n\nWalk every day.\n")
     assert main(["check", "--genre", "newz", str(tmp_path / "a.md")]) == 2
     assert main(["check", "--genre", "News release", "--audience", "general", str(tmp_path / "a.md")]) == 0
+
+
+def test_a_nested_config_extends_its_parent_and_says_only_what_it_changes(tmp_path):
+    (tmp_path / ".git").mkdir()  # the repository the configs belong to
+    write(tmp_path / "approved.yaml",
+          "claims:\n  - text: Walking lowers blood pressure.\n    references: [NICE NG136]\n")
+    write(tmp_path / ".contentcheck.yaml", """\
+        severity: {promotional.superlatives: error}
+        claims_library: approved.yaml
+        vocabulary: {accept: [zylofen]}
+        overrides:
+          - files: ["news/**"]
+            audience: general
+        """)
+    write(tmp_path / "news" / ".contentcheck.yaml", """\
+        extends: ../.contentcheck.yaml
+        ignore: [readability]
+        vocabulary: {accept: [brivex]}
+        """)
+    article = write(tmp_path / "news" / "story.md",
+                    "# Story\n\nWe are the best clinic. Walking lowers blood pressure. Take zylofen or brivex daily.\n")
+    [result] = check_paths([str(article)]).files
+    by_rule = {f.rule: f for f in result.findings}
+    assert by_rule["promotional.superlatives"].severity == "error"  # the parent's severity holds
+    assert not any(rule.startswith("readability") for rule in by_rule)  # the child's own ignore
+    assert "grammar.spelling" not in by_rule  # both vocabularies add up
+    assert "claims.unsupported" not in by_rule  # the library, relative to the parent's folder
+    assert result.facts["audience"] == "general"  # the parent's override glob, relative to the parent
+
+
+@pytest.mark.parametrize("extends, message, where", [
+    ("../.contentcheck.yaml", "leads back to a config already in the chain", ".contentcheck.yaml:1:"),
+    ("../../../outside.yaml", "outside the repository", "sub/.contentcheck.yaml:2:"),
+    ("../missing.yaml", "does not exist", "sub/.contentcheck.yaml:2:"),
+])
+def test_a_broken_extends_is_an_error_naming_the_file_and_line(tmp_path, extends, message, where):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".contentcheck.yaml", "extends: sub/.contentcheck.yaml\n")
+    child = write(tmp_path / "sub" / ".contentcheck.yaml", f"fail_on: info\nextends: {extends}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config_file(child)
+    assert message in str(raised.value) and str(raised.value).startswith(f"{tmp_path}/{where}")

@@ -36,6 +36,7 @@ FAIL_ON = ("error", "warning", "info", "none")
 
 # key: (accepted types, description). Unknown keys get the nearest valid one suggested.
 TOP_LEVEL = {
+    "extends": (str, "a config file this one builds on, relative to this file: it says only what it changes"),
     "packs": (list, "built-in packs to enable (default: all)"),
     "extra_packs": (list, "folders of your own YAML rules, relative to this file"),
     "select": (list, "rule ids, packs or categories to enable (default: all enabled packs)"),
@@ -67,6 +68,7 @@ class Override:
     health: bool | None = None  # force "is health content" for these files
     audience: str | None = None  # patients, general, professionals, ...
     genre: str | None = None  # patient-info, news, press-release, marketing, review, professional
+    root: Path | None = None  # the folder its globs are relative to, when an extended config declared it
 
 
 @dataclass
@@ -141,7 +143,8 @@ class Config:
         merged = LineDict({**rule.data, **options})
         for name, default in type(rule).PATH_FIELDS.items():
             if name in options:
-                merged[name] = str(inside_repository(self.root, str(options[name]), f"{rule.id} {name}",
+                base = getattr(self.options.get(rule.id), "root", None) or self.root  # where the option was written
+                merged[name] = str(inside_repository(base, str(options[name]), f"{rule.id} {name}",
                                                      self.path, getattr(self.options.get(rule.id),
                                                                                       "line", None)))
             elif rule.data.get(name, default) is not None and rule.source:
@@ -152,7 +155,7 @@ class Config:
 
     def rules_for(self, path: str) -> list[Rule]:
         """The rules that apply to one file, after select/ignore/severity and matching overrides."""
-        overrides = tuple(i for i, o in enumerate(self.overrides) if self._matches(path, o.files))
+        overrides = tuple(i for i, o in enumerate(self.overrides) if self._matches(path, o.files, o.root))
         if overrides not in self._rule_cache:
             rules = self.all_rules()
             select, ignore, severity = self.select, list(self.ignore), dict(self.severity)
@@ -236,7 +239,7 @@ class Config:
         """The setting `name` of the last override that sets it and matches `path`, else `default`."""
         value = default
         for override in self.overrides:
-            if getattr(override, name) is not None and self._matches(path, override.files):
+            if getattr(override, name) is not None and self._matches(path, override.files, override.root):
                 value = getattr(override, name)
         return value
 
@@ -257,9 +260,9 @@ class Config:
                 raise ConfigError(f"unknown rule id, pack or category '{selector}' in {key}"
                                   + (f"; did you mean '{hint[0]}'?" if hint else ""), self.path)
 
-    def _matches(self, path: str, globs: list[str]) -> bool:
+    def _matches(self, path: str, globs: list[str], root: Path | None = None) -> bool:
         try:
-            relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
+            relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root or self.root)).as_posix()
         except ValueError:
             relative = Path(path).as_posix()
         return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(Path(relative).name, g) for g in globs)
@@ -420,18 +423,69 @@ def _check_bool(data: dict, key: str, path: str) -> bool | None:
     return data[key]
 
 
+MAX_EXTENDS = 8  # configs in one `extends:` chain
+
+
 def load_config_file(path: Path) -> Config:
+    config = _load_config_chain(path, ())
+    config.validate_selectors()
+    return config
+
+
+def _read_config_data(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", str(path)) from None
-    if path.name == "pyproject.toml":
-        data = _pyproject_section(text, str(path))
-    else:
-        data = load_yaml(text, str(path))
+    return _pyproject_section(text, str(path)) if path.name == "pyproject.toml" else load_yaml(text, str(path))
+
+
+def _load_config_chain(path: Path, seen: tuple[Path, ...]) -> Config:
+    """The config at `path`, built over the one it `extends:` (and so on up the chain)."""
+    data = _read_config_data(path)
     config = config_from_mapping(data, str(path), path.parent)
-    config.validate_selectors()
-    return config
+    if not isinstance(data, dict) or "extends" not in data:
+        return config
+    where, line = str(path), _line(data, "extends")
+    parent_path = inside_repository(path.parent, str(data["extends"]), "extended config", where, line)
+    if parent_path in seen or parent_path == path.resolve():
+        raise ConfigError(f"extends '{data['extends']}' leads back to a config already in the chain", where, line)
+    if len(seen) >= MAX_EXTENDS:
+        raise ConfigError(f"extends chains more than {MAX_EXTENDS} configs", where, line)
+    if not parent_path.is_file():
+        raise ConfigError(f"extended config '{data['extends']}' does not exist", where, line)
+    parent = _load_config_chain(parent_path, (*seen, path.resolve()))
+    return merged_over(parent, config, set(data))
+
+
+def merged_over(parent: Config, child: Config, keys: set[str]) -> Config:
+    """`child` (which set `keys`) over `parent`: a key the child sets replaces the parent's, except
+    per-rule maps (severity, options), which merge rule by rule, the vocabulary, whose lists add up,
+    and overrides, which apply after the parent's. Each keeps the folder its paths and globs are
+    relative to."""
+    merged = replace(child, _all_rules=None, _rule_cache={})
+    for name in (k for k in TOP_LEVEL if k not in keys and k not in ("extends", "vocabulary")):
+        setattr(merged, name, getattr(parent, name))
+    if "claims_library" not in keys and parent.claims_library:
+        merged.claims_library = str((parent.root / parent.claims_library).resolve())
+    merged.severity = {**parent.severity, **child.severity}
+    merged.options = {rule: _rooted(fields, parent.root) for rule, fields in parent.options.items()}
+    for rule, fields in child.options.items():
+        merged.options[rule] = _rooted({**merged.options.get(rule, {}), **fields}, child.root)
+    merged.accept = list(dict.fromkeys(parent.accept + child.accept))
+    merged.reject = list(dict.fromkeys(parent.reject + child.reject))
+    merged.overrides = [replace(o, root=o.root or parent.root) for o in parent.overrides] + (
+        child.overrides if "overrides" in keys else [])
+    return merged
+
+
+def _rooted(fields: dict, root: Path) -> LineDict:
+    """A rule's options remembering the folder their paths are relative to."""
+    rooted = LineDict(fields)
+    rooted.line = getattr(fields, "line", 0)
+    rooted.key_lines = getattr(fields, "key_lines", {})
+    rooted.root = getattr(fields, "root", None) or root  # type: ignore[attr-defined]
+    return rooted
 
 
 def _pyproject_section(text: str, path: str) -> Any:
@@ -511,6 +565,9 @@ class ConfigResolver:
 STARTER_CONFIG_TEMPLATE = """\
 # contentcheck configuration. Every key is optional; delete what you do not need.
 # Docs: contentcheck rules (list), contentcheck rules --explain ID (one rule).
+
+# Build on another config (a path relative to this file) and say only what changes here.
+# extends: ../.contentcheck.yaml
 
 # Built-in rule packs to enable (default: all of them).
 # packs: [promotional, plain-language, disclaimers, readability, style]
