@@ -121,6 +121,23 @@ def test_the_seed_like_report_fits_the_screen_and_every_link_lands_on_its_highli
     assert problems == []
 
 
+def test_an_html_page_shows_as_its_text_and_every_link_still_lands(browser, tmp_path):
+    report = write_report(tmp_path, "samples/supplement-advertorial.html")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(report.as_uri())
+    text = page.locator(".source").inner_text()
+    assert "JointFlex Ultra is a breakthrough supplement" in text
+    assert "<" not in text and "DOCTYPE" not in text  # no tags
+    links = page.locator("ol.findings a.jump")
+    assert links.count() >= 10
+    for i in range(links.count()):
+        links.nth(i).click()
+        target = links.nth(i).get_attribute("href")[1:]
+        assert page.evaluate("id => document.getElementById(id).closest('mark.finding').classList.contains('active')",
+                             target), f"link {i} did not land on its highlight"
+    assert page.title() == "contentcheck review: 1 file"  # the page's own title and scripts never took over
+
+
 def test_highlights_are_reached_by_keyboard_and_escape_closes_the_pop_up(browser, tmp_path):
     report = write_report(tmp_path, "samples/spine-clinic-promo.md")
     page = browser.new_page(viewport={"width": 1366, "height": 900})

@@ -1,7 +1,9 @@
 """Machine formats: SARIF validated against the OASIS 2.1.0 schema, GitHub commands escaped, JUnit
 parsed back, Markdown summary, JSON schema; stable fingerprints across unrelated edits."""
 
+import html
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -85,3 +87,16 @@ def test_json_has_schema_version_and_is_deterministic():
     report = json.loads(first)
     jsonschema.validate(report, json.loads((ROOT / "schema" / "contentcheck-report.schema.json").read_text()))
     assert report["schema_version"] == 3
+
+
+def test_the_html_review_of_a_page_leaves_out_its_markup_scripts_and_styles(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Knees</title><style>p{color:red}</style></head><body>"
+                    "<script>var banner = 'Order now!';</script><!-- a note --><p>Walking &amp; rest help.</p>"
+                    "<p>The best clinic in town.</p><p>An unclosed comment <!-- runs to the end", encoding="utf-8")
+    report = render(check_paths([str(page)]), "html")
+    section = report[report.index("<h3>Text</h3>"):report.index("</details>", report.index("<h3>Text</h3>"))]
+    shown = html.unescape(re.sub(r"<[^>]+>", "", section))  # what a reader sees of the text
+    assert "Walking & rest help." in shown and "The best clinic in town." in shown
+    for code in ("var banner", "color:red", "a note", "<p>", "runs to the end", "DOCTYPE"):
+        assert code not in shown

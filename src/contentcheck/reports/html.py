@@ -6,11 +6,12 @@ Folders get an index with a filter; articles are collapsible sections so hundred
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from itertools import pairwise
 
 from ..finding import CATEGORIES, SEVERITY_RANK
-from ..registry import report_format
+from ..registry import format_of_text, report_format
 from ..report import FileResult, Report, counted
 from ..version import __version__
 
@@ -31,6 +32,7 @@ details.article{background:#fff;border:1px solid #dee2e6;border-radius:6px;margi
 details.article>summary{cursor:pointer;font-size:17px;font-weight:600;overflow-wrap:anywhere}
 .source{white-space:pre-wrap;overflow-wrap:anywhere;font:17px/1.7 Georgia,"Times New Roman",serif;background:#fff;
   border:1px solid #e9ecef;padding:12px 16px;max-width:46em}
+.source.page{white-space:normal}
 mark.finding{border-radius:3px;cursor:pointer;padding:0 1px;color:inherit}
 mark.finding.active{outline:3px solid #e8590c}
 mark.finding:focus-visible{outline:3px solid #1c7ed6}
@@ -77,16 +79,65 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|section|article|header|footer|nav|aside|main|br|hr|"
+                        r"tr|table|blockquote|figure|figcaption|title|pre)\b", re.IGNORECASE)
+_RAW_TEXT = ("script", "style")  # elements whose content is code, not text
+
+
+def _markup(source: str) -> list[tuple[int, int, str]]:
+    """(start, end, what to show instead) for each piece of HTML markup: tags, comments and the
+    content of scripts and styles show as nothing, a block tag as a line break. One pass with
+    str.find, so an unclosed comment or tag costs no more than the rest of the file."""
+    lowered, found, position = source.lower(), [], 0
+    while (start := source.find("<", position)) >= 0:
+        if source.startswith("<!--", start):
+            close = source.find("-->", start + 4)
+            end = len(source) if close < 0 else close + 3
+        else:
+            close = source.find(">", start + 1)
+            if close < 0:
+                break  # a lone "<" and what follows are text
+            end = close + 1
+            name = next((n for n in _RAW_TEXT if lowered.startswith("<" + n, start)), None)
+            if name:
+                closing = lowered.find(f"</{name}", end)
+                end = len(source) if closing < 0 else (source.find(">", closing) + 1 or len(source))
+        found.append((start, end, "<br>" if _BLOCK_TAG.match(source, start) else ""))
+        position = end
+    return found
+
+
+def _is_html(result: FileResult) -> bool:
+    return result.path.lower().endswith((".html", ".htm")) or format_of_text(result.source) == "html"
+
+
 def _highlighted_source(result: FileResult, file_index: int) -> str:
-    """The source with each finding wrapped in <mark>; overlapping findings split into segments."""
+    """The text with each finding wrapped in <mark>; overlapping findings split into segments. An HTML
+    page shows as its text: its markup is left out, its block tags break lines."""
     source = result.source
+    hidden = _markup(source) if _is_html(result) else []
     spans = [(*f.span, i, f) for i, f in enumerate(result.findings) if f.span and f.span[1] > f.span[0]]
-    cuts = sorted({0, len(source)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
-    out, anchored = [], set()
+    cuts = sorted({0, len(source)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans}
+                  | {s for s, _, _ in hidden} | {e for _, e, _ in hidden})
+    starts = {start: replacement for start, _, replacement in hidden}
+    out, anchored, broke = [], set(), True
+    hidden_at = iter(hidden)
+    current = next(hidden_at, None)
     for left, right in pairwise(cuts):
-        piece = _e(source[left:right])
+        while current is not None and current[1] <= left:
+            current = next(hidden_at, None)
+        if current is not None and current[0] <= left < current[1]:
+            if left == current[0] and starts[left] and not broke:
+                out.append(starts[left])  # one line break where a block of the page ends or starts
+                broke = True
+            text = ""
+        else:
+            text = source[left:right]
+        piece = _e(html.unescape(text)) if hidden else _e(text)
+        broke = broke and not text.strip()
         covering = [(i, f) for s, e, i, f in spans if s <= left and right <= e]
-        if not covering:
+        starting = [i for i, _ in covering if i not in anchored]
+        if not covering or (not piece and not starting):
             out.append(piece)
             continue
         # painted in the colour of what matters most there: the most severe finding, and a claim or
@@ -98,7 +149,6 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
                        + f"<span class='rule'>{_e(f.rule)}</span></p>" for _, f in covering)
         # every finding gets a target where its text starts, even when another starts at the same
         # character (the mark can carry one id; the others are empty spans inside it)
-        starting = [i for i, _ in covering if i not in anchored]
         anchored.update(starting)
         anchor = f' id="f{file_index}-{starting[0]}"' if starting else ""
         extra = "".join(f'<span id="f{file_index}-{i}"></span>' for i in starting[1:])
@@ -173,7 +223,8 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
             parts.append(f"<tr><td>{_e(claim['line'])}</td><td>{_e(claim['text'])}</td><td>{_e(claim['strength'])}</td>"
                          f"<td>{_e(claim['support'])}</td><td>{_e('; '.join(claim['references']) or '—')}</td></tr>")
         parts.append("</table></div>")
-    parts.append(f"<h3>Text</h3><div class='source'>{_highlighted_source(result, file_index)}</div></details>")
+    kind = "source page" if _is_html(result) else "source"
+    parts.append(f"<h3>Text</h3><div class='{kind}'>{_highlighted_source(result, file_index)}</div></details>")
     return "".join(parts)
 
 
