@@ -165,7 +165,10 @@ class SpellingRule(Rule):
 
     def _compound(self, word: str) -> bool:
         """Two known words written as one, perhaps joined by a medical "o" ("bloodwork", "handwashing",
-        "smartphone", "lymphaticovenous"); each part has COMPOUND_PART letters, so a typo is not excused."""
+        "smartphone", "lymphaticovenous"); each part has COMPOUND_PART letters, so a typo is not excused.
+        No longer word is tried: its cuts would copy it once per letter (50,000 letters took 1.3 GB)."""
+        if len(word) > MAX_SUGGESTED_LENGTH:
+            return False
         for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
             head, tail = word[:cut], word[cut:]
             if head in _word_frequencies() and (self._plain_known(tail) or (
