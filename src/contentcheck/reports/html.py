@@ -107,15 +107,37 @@ def _markup(source: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_MARKDOWN_MARKUP = re.compile(
+    r"^#{1,6}[ \t]+|^[ \t]*#{1,6}[ \t]*$"  # a heading's hashes
+    r"|\*\*|__"  # strong emphasis
+    r"|!?\[(?=[^\]\n]{0,300}\]\([^)\s]{0,2000}\))"  # the opening bracket of a link or image ...
+    r"|\]\([^)\s]{0,2000}\)"  # ... and its target
+    r"|<!--[^\n]{0,2000}?-->", re.MULTILINE)
+
+
+def _markdown_markup(source: str) -> list[tuple[int, int, str]]:
+    """(start, end, "") for Markdown's own marks (front matter, heading hashes, ** and __, a link's
+    brackets and target), so the text reads as prose; list markers and line breaks stay."""
+    found: list[tuple[int, int, str]] = []
+    body = 0
+    if source.startswith("---\n") and (end := source.find("\n---", 4)) >= 0:
+        body = source.find("\n", end + 4) + 1 or len(source)
+        found.append((0, body, ""))
+    found += [(m.start(), m.end(), "") for m in _MARKDOWN_MARKUP.finditer(source, body) if m.end() > m.start()]
+    return found
+
+
 def _is_html(result: FileResult) -> bool:
     return result.path.lower().endswith((".html", ".htm")) or format_of_text(result.source) == "html"
 
 
 def _highlighted_source(result: FileResult, file_index: int) -> str:
     """The text with each finding wrapped in <mark>; overlapping findings split into segments. An HTML
-    page shows as its text: its markup is left out, its block tags break lines."""
+    page shows as its text: its markup is left out, its block tags break lines; Markdown without its
+    front matter, heading hashes, emphasis marks and link targets."""
     source = result.source
-    hidden = _markup(source) if _is_html(result) else []
+    markdown = result.path.lower().endswith((".md", ".markdown"))
+    hidden = _markup(source) if _is_html(result) else _markdown_markup(source) if markdown else []
     spans = [(*f.span, i, f) for i, f in enumerate(result.findings) if f.span and f.span[1] > f.span[0]]
     cuts = sorted({0, len(source)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans}
                   | {s for s, _, _ in hidden} | {e for _, e, _ in hidden})
@@ -133,7 +155,7 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
             text = ""
         else:
             text = source[left:right]
-        piece = _e(html.unescape(text)) if hidden else _e(text)
+        piece = _e(html.unescape(text)) if hidden and not markdown else _e(text)
         broke = broke and not text.strip()
         covering = [(i, f) for s, e, i, f in spans if s <= left and right <= e]
         starting = [i for i, _ in covering if i not in anchored]
