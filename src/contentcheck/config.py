@@ -609,6 +609,18 @@ exclude: ["node_modules/**", "drafts/**"]
 vocabulary:
   accept: []
   reject: []
+
+# Approved claims and the references behind them (a YAML file next to this one): a claim that
+# matches one is supported. See `contentcheck rules --explain claims.unsupported`.
+# claims_library: approved-claims.yaml
+
+# Any rule's own fields, by rule id (`contentcheck rules --explain ID` lists them).
+# options:
+#   readability.long-sentence: {thresholds: {patients: 20}}
+#   duplicates.near-sentence: {threshold: 0.85}
+
+# A LanguageTool server for grammar checks is named on the command line or in the environment
+# (CONTENTCHECK_LANGUAGETOOL_URL), not here: a repository's config cannot send its text anywhere.
 """
 
 

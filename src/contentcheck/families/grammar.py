@@ -15,7 +15,7 @@ from ..rule import Rule
 
 _TOOLS: dict[tuple[str, str], Any] = {}
 NOT_CONFIGURED = ("grammar: skipped, no LanguageTool server configured "
-                  "(use --languagetool-url, languagetool_url in the config, or CONTENTCHECK_LANGUAGETOOL_URL)")
+                  "(use --languagetool-url or CONTENTCHECK_LANGUAGETOOL_URL)")
 
 
 def local_install() -> bool:
