@@ -145,7 +145,7 @@ class ContentcheckServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
 
-    def check(self, uri: str) -> Checked | None:
+    def check(self, uri: str) -> Checked:
         """Check the document as it stands now and publish its diagnostics."""
         self.pending.pop(uri, None)
         document = self.workspace.get_text_document(uri)
@@ -178,17 +178,10 @@ class ContentcheckServer(LanguageServer):
         for uri in list(self.workspace.text_documents):
             self.check(uri)
 
-    def findings_in(self, uri: str, start: int, end: int) -> list[tuple[Checked, Finding]]:
+    def findings_in(self, checked: Checked, start: int, end: int) -> list[Finding]:
         """The findings of the last check that touch [start, end] (a cursor touches what it is in)."""
-        checked = self.checked.get(uri)
-        if checked is None:
-            return []
-        found = []
-        for finding in checked.result.findings:
-            finding_start, finding_end = checked.span(finding)
-            if finding_start <= end and start <= finding_end:
-                found.append((checked, finding))
-        return found
+        return [finding for finding in checked.result.findings
+                if checked.span(finding)[0] <= end and start <= checked.span(finding)[1]]
 
 
 def code_actions(checked: Checked, finding: Finding, configs: Configs, root: str | None) -> list[lsp.CodeAction]:
@@ -347,7 +340,7 @@ def build_server() -> ContentcheckServer:
             return []
         start, end = checked.positions.offset(params.range.start), checked.positions.offset(params.range.end)
         root = ls.workspace.root_path
-        return [action for checked, finding in ls.findings_in(params.text_document.uri, start, end)
+        return [action for finding in ls.findings_in(checked, start, end)
                 for action in code_actions(checked, finding, ls.configs, root)]
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
@@ -356,8 +349,7 @@ def build_server() -> ContentcheckServer:
         if checked is None:
             return None
         offset = checked.positions.offset(params.position)
-        findings = [finding for _, finding in ls.findings_in(params.text_document.uri, offset, offset)
-                    if finding.start is not None]
+        findings = [finding for finding in ls.findings_in(checked, offset, offset) if finding.start is not None]
         if not findings:
             return None
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown,
