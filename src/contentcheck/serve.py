@@ -36,6 +36,7 @@ from .registry import render
 from .report import Report, counted
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024  # 2 MiB of JSON: a 300,000-word draft; more is a 413
+DISCARD_LIMIT = 8 * MAX_REQUEST_BYTES  # a body over the limit but under this is read and thrown away
 KEPT_REPORTS = 32  # HTML reports kept for the page's frame and downloads, newest first
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; "
                "img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'")
@@ -148,7 +149,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
         if length is None or not length.isdigit():
             raise RequestError(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length")
         if int(length) > MAX_REQUEST_BYTES:
-            self.close_connection = True  # the body is not read: the connection cannot be reused
+            self._discard(int(length))
             raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                                f"request of {int(length):,} bytes is over the limit of {MAX_REQUEST_BYTES:,}")
         try:
@@ -158,6 +159,15 @@ class ReviewHandler(BaseHTTPRequestHandler):
         if not isinstance(data, dict):
             raise RequestError(HTTPStatus.BAD_REQUEST, "the body must be a JSON object")
         return data
+
+    def _discard(self, length: int) -> None:
+        """Read a body too large to use, so the client, still sending, gets the 413 rather than a
+        broken pipe; one far too large is not read, and the connection closes."""
+        self.close_connection = True
+        if length > DISCARD_LIMIT:
+            return
+        while length > 0 and (chunk := self.rfile.read(min(length, 1 << 16))):
+            length -= len(chunk)
 
     def _send_json(self, status: HTTPStatus, data: dict[str, Any]) -> None:
         self._send(status, json.dumps(data).encode("utf-8"), "application/json")
