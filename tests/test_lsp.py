@@ -166,3 +166,19 @@ async def test_a_broken_config_is_one_error_naming_the_file_and_line(client, tmp
     diagnostics = await open_article(client, tmp_path / "a.md", "# Title\n\nSome text.\n")
     assert len(diagnostics) == 1 and diagnostics[0].severity == lsp.DiagnosticSeverity.Error
     assert ".contentcheck.yaml:2" in diagnostics[0].message
+
+
+async def test_a_change_to_a_config_the_nearest_one_extends_is_seen(client, tmp_path):
+    (tmp_path / ".git").mkdir()
+    parent = tmp_path / ".contentcheck.yaml"
+    parent.write_text("fail_on: warning\n")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / ".contentcheck.yaml").write_text("extends: ../.contentcheck.yaml\n")
+    article = tmp_path / "news" / "drops.md"
+    diagnostics = await open_article(client, article, "# Drops\n\nTake the zylofenix drops with food.\n")
+    assert [d for d in diagnostics if "zylofenix" in d.message]
+    parent.write_text("fail_on: warning\nvocabulary:\n  accept: [zylofenix]\n")
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(
+        text_document=lsp.TextDocumentIdentifier(uri=parent.as_uri())))
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d for d in client.diagnostics[article.as_uri()] if "zylofenix" in d.message] == []

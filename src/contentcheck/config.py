@@ -95,6 +95,7 @@ class Config:
     # Servers the person running the check named (command line, environment): article text goes to
     # no other. None: a Python API caller, who built this config themselves. Never read from a file.
     allowed_servers: tuple[str, ...] | None = None
+    extended: tuple[Path, ...] = ()  # the config files this one builds on (`extends:`), nearest last
     _all_rules: list[Rule] | None = field(default=None, repr=False)
     _rule_cache: dict = field(default_factory=dict, repr=False)
 
@@ -463,7 +464,8 @@ def merged_over(parent: Config, child: Config, keys: set[str]) -> Config:
     per-rule maps (severity, options), which merge rule by rule, the vocabulary, whose lists add up,
     and overrides, which apply after the parent's. Each keeps the folder its paths and globs are
     relative to."""
-    merged = replace(child, _all_rules=None, _rule_cache={})
+    merged = replace(child, extended=(*parent.extended, Path(parent.path)) if parent.path else parent.extended,
+                     _all_rules=None, _rule_cache={})
     for name in (k for k in TOP_LEVEL if k not in keys and k not in ("extends", "vocabulary")):
         setattr(merged, name, getattr(parent, name))
     if "claims_library" not in keys and parent.claims_library:

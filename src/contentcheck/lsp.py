@@ -108,21 +108,25 @@ def path_of(uri: str) -> str:
 
 class Configs:
     """The config for each document, found from its folder as the command line finds it, and read
-    again whenever its file changes (a vocabulary edit shows at the next check)."""
+    again whenever its file, or one it extends, changes (a vocabulary edit shows at the next check)."""
 
     def __init__(self) -> None:
         self.settings = dict(languagetool_settings(os.environ.get(LANGUAGETOOL_ENV)))
-        self._loaded: dict[Path | None, tuple[tuple[int, int] | None, Config]] = {}
+        self._loaded: dict[Path | None, tuple[tuple, Config]] = {}
 
     def for_path(self, path: str) -> tuple[Config, Path | None]:
         folder = Path(path).parent if os.path.isabs(path) else Path.cwd()
         config_file = find_config_file(folder)
-        stamp = _stamp(config_file)
         cached = self._loaded.get(config_file)
-        if cached is None or cached[0] != stamp:
+        if cached is None or cached[0] != _stamps(config_file, cached[1].extended):
             config = (load_config_file(config_file) if config_file else Config()).with_settings(**self.settings)
-            cached = self._loaded[config_file] = (stamp, config)
+            cached = self._loaded[config_file] = (_stamps(config_file, config.extended), config)
         return cached[1], config_file
+
+
+def _stamps(config_file: Path | None, extended: tuple[Path, ...]) -> tuple:
+    """When each file of the config last changed: the config and every config it extends."""
+    return tuple(_stamp(path) for path in (*extended, config_file))
 
 
 def _stamp(path: Path | None) -> tuple[int, int] | None:
