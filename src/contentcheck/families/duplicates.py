@@ -9,12 +9,13 @@ a sentence skeleton with different facts, score low.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..document import RUNNING_TEXT, Block, Document
+from ..document import RUNNING_TEXT, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..finding import SEVERITIES
 from ..registry import rule_type
@@ -80,6 +81,20 @@ def _sentence_units(document: Document, include_quotes, min_words) -> list[Unit]
     return units
 
 
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
+
+
+def _whole_item_line(source: str, start: int, end: int) -> tuple[int, int]:
+    """A list item deleted whole goes with its marker and line ("- item\n"), not leaving "- " behind;
+    when the line holds more than the item and its marker (HTML), only the item's text goes."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end < 0 else line_end + 1
+    if _ITEM_MARKER.fullmatch(source, line_start, start) and not source[end:line_end].strip():
+        return line_start, line_end
+    return start, end
+
+
 def removal_span(unit: Unit) -> tuple[int, int]:
     """Block-text span that deletes a sentence and the space that joined it to its neighbour."""
     sentences = unit.block.sentences
@@ -109,9 +124,11 @@ class DuplicateRuleBase(Rule):
     def paragraph_duplicates(self, document: Document):
         return paragraph_duplicates(document, self.include_quotes, self.min_words, self.threshold, self.min_share)
 
-    def fix_for(self, unit: Unit) -> dict:
+    def fix_for(self, unit: Unit, source: str) -> dict:
         start, end = removal_span(unit)
         source_start, source_end = unit.block.to_source(start, end)
+        if unit.block.kind == BlockKind.LIST_ITEM and (start, end) == (0, len(unit.block.text)):
+            source_start, source_end = _whole_item_line(source, source_start, source_end)
         return {"start": source_start, "end": source_end, "replacement": ""}
 
 
@@ -129,15 +146,29 @@ class DuplicateSentenceRule(DuplicateRuleBase):
             earlier = first_seen.setdefault(unit.key, unit)
             if earlier is unit:
                 continue
+            if _items_of_two_lists(document, earlier, unit):
+                continue  # "fair skin that burns easily" under two headings' lists: a checklist reused
             line = document.lines.position(earlier.block.source_offset(earlier.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
-            fix = self.fix_for(unit)
+            fix = self.fix_for(unit, document.source)
             if earlier.block is not unit.block and units[index - 1] is not earlier:
                 # copies in different paragraphs ("Notes to editors" repeating the lead): which one
                 # to keep is the editor's call, so --fix leaves it unless told --unsafe-fixes
                 fix["applicability"] = "unsafe"
             yield self.finding(self.render(line=line), start, end,
                                suggestion="Delete this copy of the sentence.", fix=fix, duplicate_of={"line": line})
+
+
+def _items_of_two_lists(document: Document, first: Unit, second: Unit) -> bool:
+    """Both copies are whole list items, in lists with something else (a heading, a paragraph)
+    between them: the same entry in two checklists is written twice on purpose; the same entry twice
+    in one list is a paste."""
+    blocks = (first.block, second.block)
+    if any(b.kind != BlockKind.LIST_ITEM or len(b.sentences) != 1 for b in blocks):
+        return False
+    order = document.memo("block order", lambda: {id(b): i for i, b in enumerate(document.whole.blocks)})
+    low, high = sorted(order.get(id(b), -1) for b in blocks)
+    return low >= 0 and any(b.kind != BlockKind.LIST_ITEM for b in document.whole.blocks[low + 1:high])
 
 
 @rule_type
