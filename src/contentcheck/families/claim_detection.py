@@ -59,7 +59,17 @@ _DEMOGRAPHIC_COMPARISON = OwnPattern(
 _COMPARATIVES = (r"less|more|fewer|lower|higher|better|worse|healthier|slower|faster|longer|shorter|stronger|"
                  r"weaker|reduced|improved|increased|decreased|poorer|greater|smaller|bigger|milder|clearer|"
                  r"calmer|fitter|thinner|smoother|firmer")
+COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b", re.I)  # anywhere in a sentence
 _COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b(?=\s+(?:\w+[\s-]+){{0,2}}$)", re.I)
+# "more common in people over 50": how often an illness occurs, prevalence, not a comparison of outcomes
+# ... and "lasts more than six weeks": a duration
+_HOW_COMMON = re.compile(r"\s+(?:common|frequent|prevalent|widespread|often\s+(?:seen|found|diagnosed)|"
+                         r"than\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+"
+                         r"(?:minutes?|hours?|days?|weeks?|months?|years?))\b", re.I)
+# "one or more diseases", "aged 65 or older": a quantity, not a comparison
+_OR_BEFORE = re.compile(r"\bor\s+$", re.I)
+# "back pain gets better": how an illness runs, unless something is credited with it
+_GETS = re.compile(r"\W*(?:gets?|got|getting|become|becomes|became|becoming)\s+(?:\w+\s+)?$", re.I)
 # ... or just after it ("my eczema is always worse", "my hay fever was much milder")
 _COMPARATIVE_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,3}}?({_COMPARATIVES})\b", re.I)
 _CHANGE_NOUN = OwnPattern(r"\b(?:a|an|the|\d+\s*%|\d+\s*percent)\s+(?:\w+\s+)?(?:reduction|improvement|increase|"
@@ -81,6 +91,15 @@ _AUXILIARY = OwnPattern(r"\b(?:is|are|was|were|be|been|has|have|had)\b", ignorec
 # An exposure credited with a change ("after the smoking ban", "thanks to the spray", "with the brace").
 _CREDITED = OwnPattern(r"\b(?:after|since|thanks to|with|because of|due to|when (?:taking|using)|on)\b",
                        ignorecase=True)
+_ON_ITS_OWN = re.compile(r"\bon\s+(?:its|their|your|his|her|my|our)\s+own\b", re.I)
+
+
+def _credited(text: str) -> bool:
+    """Something is credited with the change ("after the smoking ban", "with the brace"); "on its
+    own" credits nothing."""
+    return bool(_CREDITED.search(_ON_ITS_OWN.sub(" ", text)))
+
+
 # What an effect verb does to when it is not health: money, time, business.
 _NON_HEALTH_OBJECT = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:cost|costs|price|prices|bill|bills|budget|budgets|profits?|sales|revenue|spending|"
@@ -89,7 +108,8 @@ _NON_HEALTH_OBJECT = re.compile(
 _ADVICE = OwnPattern(
     r"^\W*(?:if\b[^,]{0,120},\s*(?:please\s+)?(?:it\s+is\s+(?:important|best|a\s+good\s+idea)\s+to\s+)?"
     r"(?:see|tell|talk|call|speak|review|contact|ask|stop|check|seek|go)\b|"
-    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact|call|phone)\b)", ignorecase=True)
+    r"(?:please\s+)?(?:speak|talk|discuss|ask|tell|consult|check with|contact|call|phone|report)\b|"
+    r"see\s+(?:your|a)\s+(?:GP|doctor|nurse|pharmacist|dentist|midwife|health\s*care|physio))", ignorecase=True)
 # An effect verb that names an aim or a topic, not a result: "tips to manage weight gain", "ways to help
 # cancer patients", "in an effort to prevent illness". (The pattern ends where the verb starts.)
 _AIM_BEFORE = re.compile(r"\b(?:ways?|tips?|steps?|strategies|ideas|how|in order|in an effort|questions?)\s+"
@@ -265,8 +285,10 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     nominals = spans("nominal")
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
     compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
-    compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))]
-    nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)]
+    compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
+                 and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
+    nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
+                 and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
     comparisons = spans("comparatives")
     safety = spans("safety")
     effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
@@ -292,7 +314,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     if negators and not safety and all(_negated(text, relation, negators) for relation in relations):
         return None  # every relation is denied where it stands ("did not lower blood pressure")
     trend_only = all(vocabulary.trends.search(text[s:e]) for s, e in effects)
-    if effects and not (associations or nominals or comparisons or safety) and not _CREDITED.search(text) and all(
+    if effects and not (associations or nominals or comparisons or safety) and not _credited(text) and all(
             _course_of_illness(text, effect, targets) for effect in effects):
         return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
     if spans("prevalence") and trend_only and not (nominals or comparisons or safety):

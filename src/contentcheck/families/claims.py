@@ -27,7 +27,16 @@ from ..patterns import find_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
-from .claim_detection import TOPIC_HEADING, Analysis, Vocabulary, analyse, load_vocabulary, support_of, vocabulary_files
+from .claim_detection import (
+    COMPARATIVE_WORD,
+    TOPIC_HEADING,
+    Analysis,
+    Vocabulary,
+    analyse,
+    load_vocabulary,
+    support_of,
+    vocabulary_files,
+)
 
 STRENGTHS = ("hedged", "strong", "absolute")
 DEFAULT_VOCABULARY = "_vocabulary.yaml"
@@ -227,7 +236,8 @@ def scan(document: Document, blocks: list[Block], vocabulary: Vocabulary) -> dic
     a sentence has both, since no other sentence can hold a claim."""
     found: dict[tuple[Block, int], dict[str, list[tuple[int, int]]]] = {}
     _scan_lists(document, blocks, vocabulary, RELATIONS + TARGETS, found)
-    candidates = {key for key, lists in found.items() if _may_claim(lists)}
+    candidates = {key for key, lists in found.items()
+                  if _may_claim(lists) or (_has_target(lists) and _comparative_in(*key))}
     found = {key: found[key] for key in candidates}
     paragraphs = list(dict.fromkeys(block for block, _ in candidates))
     _scan_lists(document, paragraphs, vocabulary, [n for n in SCANNED if n not in RELATIONS + TARGETS], found,
@@ -237,7 +247,18 @@ def scan(document: Document, blocks: list[Block], vocabulary: Vocabulary) -> dic
 
 def _may_claim(lists: dict) -> bool:
     """Every claim has a relation and a target (a safety promise is its own target)."""
-    return any(name in lists for name in RELATIONS) and any(name in lists for name in TARGETS)
+    return any(name in lists for name in RELATIONS) and _has_target(lists)
+
+
+def _has_target(lists: dict) -> bool:
+    return any(name in lists for name in TARGETS)
+
+
+def _comparative_in(block: Block, start: int) -> bool:
+    """A comparative word in the sentence: its relation may be a comparison next to the target ("have
+    more chest infections", "your risk is higher if"), which analyse() looks for."""
+    sentence = next((s for s in block.sentences if s.start == start), None)
+    return sentence is not None and COMPARATIVE_WORD.search(sentence.text) is not None
 
 
 def _scan_lists(document: Document, blocks: list[Block], vocabulary: Vocabulary, names, found: dict,
