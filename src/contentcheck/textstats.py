@@ -157,27 +157,32 @@ class TextStats:
         }
 
 
-_CUE_WORDS = ("mean", "call", "known", "word", "say", "when")  # every cue has one: most sentences skip the regex
+_CUE_WORDS = ("mean", "call", "known", "word", "say", "when", "medical")  # every cue has one: most skip the regex
+
+
+def _explanation(text: str) -> tuple[int, int] | None:
+    """Where a term's explanation runs in a sentence: from its cue to the end of its clause."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _CUE_WORDS):
+        return None
+    cue = EXPLANATION_CUES.search(text)
+    if cue is None:
+        return None
+    end = _CLAUSE_END.search(text, cue.end())
+    return cue.start(), end.start() if end else len(text)
 
 
 def _explanation_words(text: str) -> int:
-    lowered = text.lower()
-    if not any(word in lowered for word in _CUE_WORDS):
-        return 0
-    cue = EXPLANATION_CUES.search(text)
-    if cue is None:
-        return 0
-    end = _CLAUSE_END.search(text, cue.end())
-    return len(_WORD.findall(text[cue.start():end.start() if end else len(text)]))
+    span = _explanation(text)
+    return len(_WORD.findall(text[span[0]:span[1]])) if span else 0
 
 
 def without_names_and_explanations(text: str) -> TextStats:
     """The counts of a sentence as a reader meets its difficulty: each name one short word, and the
     explanation of a term left out (the writer can neither shorten the one nor should cut the other)."""
-    cue = EXPLANATION_CUES.search(text)
-    if cue is not None:
-        end = _CLAUSE_END.search(text, cue.end())
-        text = text[:cue.start()] + (text[end.start():] if end else "")
+    span = _explanation(text)
+    if span is not None:
+        text = text[:span[0]] + text[span[1]:]
     return _stats_of(_NAME_RUN.sub("Name", text))
 
 
