@@ -32,7 +32,7 @@ from .config import (
 from .config_edit import add_accepted_term
 from .errors import ContentcheckError
 from .finding import Finding
-from .parsers.markdown import split_front_matter
+from .parsers.markdown import front_matter_end
 from .report import FileResult
 from .rule import Rule
 from .runner import check_text_as
@@ -185,7 +185,7 @@ class ContentcheckServer(LanguageServer):
     def findings_in(self, checked: Checked, start: int, end: int) -> list[Finding]:
         """The findings of the last check that touch [start, end] (a cursor touches what it is in)."""
         return [finding for finding in checked.result.findings
-                if checked.span(finding)[0] <= end and start <= checked.span(finding)[1]]
+                if (span := checked.span(finding))[0] <= end and start <= span[1]]
 
 
 def code_actions(checked: Checked, finding: Finding, configs: Configs, root: str | None) -> list[lsp.CodeAction]:
@@ -228,8 +228,7 @@ def _suppression(checked: Checked, finding: Finding) -> tuple[int, str]:
         if checked.path.lower().endswith((".html", ".htm")):
             body = _BODY_TAG.search(text)
             return (body.end(), "\n" + directive) if body else (0, directive + "\n")
-        _, body_start = split_front_matter(text, checked.path)
-        return body_start, directive + "\n"
+        return front_matter_end(text), directive + "\n"
     directive = f"<!-- contentcheck: disable-next-line={finding.rule} -->"
     line_start = text.rfind("\n", 0, finding.start) + 1
     previous_end = line_start - 1

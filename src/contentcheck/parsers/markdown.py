@@ -40,6 +40,12 @@ def _markdown() -> MarkdownIt:
     return _LinksAsWritten("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
 
 
+def front_matter_end(source: str) -> int:
+    """The offset where the body starts after the front matter (0 when there is none), read only."""
+    match = _FRONT_MATTER.match(source)
+    return match.end() if match else 0
+
+
 def split_front_matter(source: str, path: str) -> tuple[dict, int]:
     """Return the front-matter mapping and the offset where the Markdown body starts."""
     match = _FRONT_MATTER.match(source)

@@ -11,7 +11,8 @@ from collections import Counter
 from itertools import pairwise
 
 from ..finding import CATEGORIES, SEVERITY_RANK
-from ..registry import format_of_text, report_format
+from ..parsers.markdown import front_matter_end
+from ..registry import format_for, format_of_text, report_format
 from ..report import FileResult, Report, counted
 from ..version import __version__
 
@@ -118,11 +119,8 @@ _MARKDOWN_MARKUP = re.compile(
 def _markdown_markup(source: str) -> list[tuple[int, int, str]]:
     """(start, end, "") for Markdown's own marks (front matter, heading hashes, ** and __, a link's
     brackets and target), so the text reads as prose; list markers and line breaks stay."""
-    found: list[tuple[int, int, str]] = []
-    body = 0
-    if source.startswith("---\n") and (end := source.find("\n---", 4)) >= 0:
-        body = source.find("\n", end + 4) + 1 or len(source)
-        found.append((0, body, ""))
+    body = front_matter_end(source)
+    found = [(0, body, "")] if body else []
     found += [(m.start(), m.end(), "") for m in _MARKDOWN_MARKUP.finditer(source, body) if m.end() > m.start()]
     return found
 
@@ -136,7 +134,7 @@ def _highlighted_source(result: FileResult, file_index: int) -> str:
     page shows as its text: its markup is left out, its block tags break lines; Markdown without its
     front matter, heading hashes, emphasis marks and link targets."""
     source = result.source
-    markdown = result.path.lower().endswith((".md", ".markdown"))
+    markdown = format_for(result.path) == "markdown"
     hidden = _markup(source) if _is_html(result) else _markdown_markup(source) if markdown else []
     spans = [(*f.span, i, f) for i, f in enumerate(result.findings) if f.span and f.span[1] > f.span[0]]
     cuts = sorted({0, len(source)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans}
