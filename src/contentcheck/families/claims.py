@@ -257,8 +257,8 @@ def _has_target(lists: dict) -> bool:
 def _comparative_in(block: Block, start: int) -> bool:
     """A comparative word in the sentence: its relation may be a comparison next to the target ("have
     more chest infections", "your risk is higher if"), which analyse() looks for."""
-    sentence = next((s for s in block.sentences if s.start == start), None)
-    return sentence is not None and COMPARATIVE_WORD.search(sentence.text) is not None
+    index = block.sentence_index(start)
+    return index is not None and COMPARATIVE_WORD.search(block.sentences[index].text) is not None
 
 
 def _scan_lists(document: Document, blocks: list[Block], vocabulary: Vocabulary, names, found: dict,
