@@ -27,7 +27,7 @@ def test_samples_json_report_matches_schema_and_api():
     assert result.returncode == 1
     report = json.loads(result.stdout)
     jsonschema.validate(report, SCHEMA)
-    assert report["schema_version"] == 3 and report["tool"]["name"] == "contentcheck"
+    assert report["schema_version"] == 4 and report["tool"]["name"] == "contentcheck"
     api = check_paths(["samples"]).to_json()
     assert report["files"] == api["files"]
     for file in report["files"]:

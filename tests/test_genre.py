@@ -72,7 +72,7 @@ def test_genre_per_glob_from_the_config_and_in_the_json_report(tmp_path):
     news = by_name["a.md"]["facts"]
     assert (news["genre"], news["genre_evidence"]) == ("news", ["configuration"])
     assert by_name["b.md"]["facts"]["genre"] == "patient-info"
-    assert report["schema_version"] == 3
+    assert report["schema_version"] == 4
 
 
 CLAIM = "Walking for fifteen minutes after each meal lowers blood sugar in adults with prediabetes."

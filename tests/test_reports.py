@@ -86,7 +86,7 @@ def test_json_has_schema_version_and_is_deterministic():
     assert first == second
     report = json.loads(first)
     jsonschema.validate(report, json.loads((ROOT / "schema" / "contentcheck-report.schema.json").read_text()))
-    assert report["schema_version"] == 3
+    assert report["schema_version"] == 4
 
 
 def test_the_html_review_of_a_page_leaves_out_its_markup_scripts_and_styles(tmp_path):

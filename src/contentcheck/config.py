@@ -52,10 +52,12 @@ TOP_LEVEL = {
     "claims_library": (str, "YAML file of approved claims and their references, relative to this file"),
     "audience": (str, "who the articles are for: patients (default), general, professionals"),
     "genre": (str, "what the articles are: patient-info, news, press-release, marketing, review, professional"),
+    "public_body": (bool, "the articles are a public health body's (a government agency, a national health "
+                          "service): true or false; unset, each page's address and publisher decide"),
     "languagetool_url": (str, "URL of a LanguageTool server for grammar checks"),
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "health": bool, "audience": str,
-                 "genre": str}
+                 "genre": str, "public_body": bool}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
 
 
@@ -68,6 +70,7 @@ class Override:
     health: bool | None = None  # force "is health content" for these files
     audience: str | None = None  # patients, general, professionals, ...
     genre: str | None = None  # patient-info, news, press-release, marketing, review, professional
+    public_body: bool | None = None  # a public health body publishes these files
     root: Path | None = None  # the folder its globs are relative to, when an extended config declared it
 
 
@@ -91,6 +94,7 @@ class Config:
     claims_library: str | None = None
     audience: str | None = None
     genre: str | None = None
+    public_body: bool | None = None
     languagetool_url: str | None = None
     # Servers the person running the check named (command line, environment): article text goes to
     # no other. None: a Python API caller, who built this config themselves. Never read from a file.
@@ -232,6 +236,10 @@ class Config:
         value = self._last_override(path, "genre", self.genre)
         return normalise_genre(value) if value else None
 
+    def public_body_for(self, path: str) -> bool | None:
+        """The last matching override's `public_body:`, else the config's own."""
+        return self._last_override(path, "public_body", self.public_body)
+
     def health_for(self, path: str) -> bool | None:
         """The last matching override's `health:` setting, if any."""
         return self._last_override(path, "health", None)
@@ -277,7 +285,7 @@ def _selected(rule: Rule, selectors: list[str]) -> bool:
 def _check_type(data: dict, key: str, expected, path: str) -> Any:
     value = data[key]
     if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
-        names = {list: "a list", dict: "a mapping", str: "a string", int: "a whole number"}
+        names = {list: "a list", dict: "a mapping", str: "a string", int: "a whole number", bool: "true or false"}
         raise ConfigError(f"'{key}' must be {names[expected]}, not {type(value).__name__}", path, _line(data, key))
     if expected is list and key != "overrides":
         for index, item in enumerate(value):
@@ -357,6 +365,8 @@ def config_from_mapping(data: Any, path: str | None, root: Path) -> Config:
                 raise ConfigError(f"max_file_size must be between 1 and {MAX_FILE_SIZE_LIMIT:,} bytes", where,
                                   _line(data, key))
             config.max_file_size = value
+        elif key == "public_body":
+            config.public_body = value
         elif key in ("audience", "genre", "languagetool_url"):
             if key != "languagetool_url":
                 check_reader_setting(key, value, where, _line(data, key))
@@ -397,6 +407,7 @@ def _override(item: Any, path: str) -> Override:
         ignore=_check_type(item, "ignore", list, path) if "ignore" in item else [],
         severity=_severities(_check_type(item, "severity", dict, path), path) if "severity" in item else {},
         health=_check_bool(item, "health", path),
+        public_body=_check_bool(item, "public_body", path),
         audience=check_reader_setting("audience", _check_type(item, "audience", str, path), path,
                                       _line(item, "audience")) if "audience" in item else None,
         genre=check_reader_setting("genre", _check_type(item, "genre", str, path), path,

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from .artefacts import Artefacts
 from .lookalikes import fold, replacements
+from .publisher import publisher_kind
 from .segment import split_sentences
 from .words import word_list
 
@@ -211,6 +212,7 @@ class Document:
     allowed_servers: tuple[str, ...] | None = None  # servers text may be sent to (None: any configured)
     configured_genre: str | None = None  # from the config (top level or an override) for this path
     detected_genre: tuple[str | None, list[str]] = (None, [])  # (genre, evidence) from the text (genre.py)
+    configured_public_body: bool | None = None  # from the config (top level or an override) for this path
     artefacts: Artefacts = field(default_factory=Artefacts)  # what rules produce besides findings
     scope: Hashable = None  # which view this is (None: the whole document); part of scoped memo keys
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)  # derived data shared by rules
@@ -249,6 +251,11 @@ class Document:
         if self.configured_genre:
             return self.configured_genre, ["configuration"]
         return self.detected_genre
+
+    @property
+    def publisher(self) -> tuple[str | None, list[str]]:
+        """(publisher.PUBLIC_BODY, evidence) for a public health body's page, else (None, [])."""
+        return self.memo("publisher", lambda: publisher_kind(self.metadata, self.configured_public_body))
 
     def in_scope(self, kinds: tuple[BlockKind, ...], skip_references: bool) -> Document:
         """A view holding only the blocks of these kinds (and, with skip_references, none under a

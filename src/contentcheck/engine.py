@@ -14,6 +14,7 @@ from typing import Any
 from .document import Document
 from .finding import INTERNAL_ERROR_RULE, Finding
 from .metrics import document_metrics
+from .publisher import PUBLIC_BODY
 from .rule import CorpusRule, Rule
 from .suppressions import Region, find_regions, is_suppressed
 
@@ -44,15 +45,26 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
             view = views[rule.view_key] = document.in_scope(rule.scope, rule.SKIP_REFERENCES)
         try:
             found = list(rule.check(view))
-            if rule.genre_severity and document.genre in rule.genre_severity:
+            severity = _severity_here(rule, document)
+            if severity == "off":
+                found = []  # the rule still ran: what it records (the claims register) stays in the report
+            elif severity:
                 for finding in found:
-                    finding.severity = rule.genre_severity[document.genre]
+                    finding.severity = severity
             findings.extend(found)
             if extract and isinstance(rule, CorpusRule):
                 extracts[rule.id] = rule.extract(view)
         except Exception as exc:  # a crashing rule must not stop the others
             findings.append(_crash(rule, exc))
     return findings, extracts
+
+
+def _severity_here(rule: Rule, document: Document) -> str | None:
+    """The severity the rule's findings take in this document (its genre, its publisher), "off" for
+    none, or None to keep each finding's own."""
+    if rule.public_body_severity and document.publisher[0] == PUBLIC_BODY:
+        return rule.public_body_severity
+    return rule.genre_severity.get(document.genre or "")
 
 
 def _crash(rule: Rule, exc: Exception) -> Finding:

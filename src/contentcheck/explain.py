@@ -30,10 +30,12 @@ def explain(rule_id: str, rules: list[Rule], configured: dict[str, str] | None =
         lines.append(f"Your config: {configured.get(rule.id, 'off')}")
     if rule.source:
         lines.append(f"Defined in: {rule.source}")
-    if rule.audiences or rule.genres or rule.genre_severity:
+    if rule.audiences or rule.genres or rule.genre_severity or rule.public_body_severity:
         where = [f"audiences: {', '.join(rule.audiences)}"] if rule.audiences else []
         where += [f"genres: {', '.join(rule.genres)} (and articles of unknown genre)"] if rule.genres else []
         where += [f"{severity} in {genre}" for genre, severity in rule.genre_severity.items()]
+        where += [f"{rule.public_body_severity} on a public health body's page (`public_body:`)"
+                  ] if rule.public_body_severity else []
         lines.append("Applies to " + "; ".join(where))
     lines += ["", "## What it does", rule.description or rule.message]
     if rule.why:

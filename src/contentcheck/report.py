@@ -13,8 +13,9 @@ import orjson
 from .finding import INTERNAL_ERROR_RULE, SEVERITY_RANK, Finding
 from .version import __version__
 
-# 2: claims carry coding, absolute, kind, support_kind and reported; 3: facts carry genre, genre_evidence, audience
-SCHEMA_VERSION = 3
+# 2: claims carry coding, absolute, kind, support_kind and reported; 3: facts carry genre, genre_evidence, audience;
+# 4: facts carry publisher ("public-body" or null) and publisher_evidence
+SCHEMA_VERSION = 4
 
 
 @dataclass

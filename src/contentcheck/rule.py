@@ -26,7 +26,7 @@ RuleT = TypeVar("RuleT", bound="Rule")
 COMMON_FIELDS = {
     "extends": str, "id": str, "category": str, "severity": str, "message": str, "scope": (list, str),
     "link": str, "description": str, "example": str, "better": str, "why": str, "audiences": list, "genres": list,
-    "genre_severity": dict, "yields_to": list,
+    "genre_severity": dict, "yields_to": list, "public_body_severity": str,
 }
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SCOPE_WORDS = {"prose": PROSE_KINDS, "document": ()}  # "document": no blocks, for rules about metadata only
@@ -50,6 +50,8 @@ class Rule:
     genres: tuple[str, ...] = ()  # genres the rule applies to (and articles of unknown genre); empty: every genre
     genre_severity: dict[str, str] = field(default_factory=dict)  # genre -> severity there (hype in news: info)
     yields_to: tuple[str, ...] = ()  # rule ids whose findings this rule's overlapping findings give way to
+    # severity on a public health body's page, or "off" (publisher.py: its site carries the disclaimer)
+    public_body_severity: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     data: dict | None = field(default=None, repr=False)  # the YAML it was built from, for config `options`
     data_files: tuple[str, ...] = ()  # files the rule reads (PATH_FIELDS), hashed into the results-cache key
@@ -100,6 +102,9 @@ class Rule:
             if genre_severity not in SEVERITIES:
                 raise ConfigError(f"genre_severity for '{genre}' is not one of {', '.join(SEVERITIES)}", path,
                                   field_line(data, "genre_severity"))
+        if data.get("public_body_severity") not in (None, "off", *SEVERITIES):
+            raise ConfigError(f"public_body_severity is not one of off, {', '.join(SEVERITIES)}", path,
+                              field_line(data, "public_body_severity"))
         cls._check_placeholders(data["message"], path, field_line(data, "message"))
         rule = cls(
             id=data.get("id", default_id), category=category, severity=severity, message=data["message"],
@@ -110,6 +115,7 @@ class Rule:
             genres=tuple(str(g).lower() for g in data.get("genres") or ()),
             genre_severity={str(g).lower(): s for g, s in (data.get("genre_severity") or {}).items()},
             yields_to=tuple(str(r) for r in data.get("yields_to") or ()),
+            public_body_severity=data.get("public_body_severity"),
             options={k: v for k, v in data.items() if k in cls.TYPE_FIELDS}, data=data,
             data_files=tuple(str(cls.data_path(data, path, name)) for name in cls.PATH_FIELDS
                              if data.get(name, cls.PATH_FIELDS[name]) is not None),
@@ -139,7 +145,8 @@ class Rule:
         """A copy with another severity; compiled matchers are shared, not rebuilt."""
         rule = copy.copy(self)
         rule.severity = severity
-        rule.genre_severity = {}  # a severity the config sets holds in every genre
+        rule.genre_severity = {}  # a severity the config sets holds in every genre and for every publisher
+        rule.public_body_severity = None
         return rule
 
     @property

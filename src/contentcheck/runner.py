@@ -65,6 +65,7 @@ def check_text_as(text: str, path: str, config: Config, fmt: str | None = None, 
         document.configured_audience = config.audience_for(path)
         document.allowed_servers = config.allowed_servers
         document.configured_genre = config.genre_for(path)
+        document.configured_public_body = config.public_body_for(path)
         if document.configured_genre is None:
             document.detected_genre = detect_genre(document)
         rules = config.rules_for(path)
@@ -78,8 +79,9 @@ def check_text_as(text: str, path: str, config: Config, fmt: str | None = None, 
     result.metrics = artefacts.metrics
     result.notes = artefacts.notes
     genre, evidence = document.genre_and_evidence
+    publisher, publisher_evidence = document.publisher
     result.facts = {**artefacts.facts.to_json(), "genre": genre, "genre_evidence": evidence,
-                    "audience": document.audience}
+                    "audience": document.audience, "publisher": publisher, "publisher_evidence": publisher_evidence}
     return result, (checked.extracts if extract else None), checked.regions
 
 

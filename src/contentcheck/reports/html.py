@@ -220,7 +220,9 @@ def _article(result: FileResult, file_index: int, open_: bool) -> str:
     genre = facts.get("genre")
     evidence = "; ".join(facts.get("genre_evidence") or [])
     parts.append(f"<p>Genre: {_e(genre or 'not known')}{_e(f' ({evidence})') if genre and evidence else ''}. "
-                 f"Written for: {_e(facts.get('audience', 'patients'))}.</p>")
+                 f"Written for: {_e(facts.get('audience', 'patients'))}."
+                 + (f" Published by a public body ({_e('; '.join(facts.get('publisher_evidence') or []))})."
+                    if facts.get("publisher") else "") + "</p>")
     parts.append(f"<p>Health content: {status('health_content', 'yes', 'no')}. "
                  f"Medical disclaimer: {status('disclaimer', 'present', 'missing')}. "
                  f"Promoted brand: {_e(facts.get('promoted_brand') or 'none found')}; "
