@@ -283,18 +283,26 @@ class Document:
         """Say something about the run once (a skipped check, a limit reached); the report lists each note once."""
         self.artefacts.note(text)
 
+    def heading_of(self, block: Block) -> str:
+        """The text of the nearest heading above a block ("" when none): the section it is in."""
+        return self.memo("headings", self._find_headings).get(block, "")
+
+    def _find_headings(self) -> dict[Block, str]:
+        heading, found = "", {}
+        for block in self.whole.blocks:
+            if block.kind == BlockKind.HEADING:
+                heading = block.text
+            else:
+                found[block] = heading
+        return found
+
     def reference_blocks(self) -> frozenset[Block]:
         """Blocks under a References / Sources / Bibliography heading (citations, not prose)."""
         return self.memo("reference_blocks", self._find_reference_blocks)
 
     def _find_reference_blocks(self) -> frozenset[Block]:
-        inside, found = False, set()
-        for block in self.whole.blocks:
-            if block.kind == BlockKind.HEADING:
-                inside = bool(REFERENCE_HEADING.match(block.text))
-            elif inside:
-                found.add(block)
-        return frozenset(found)
+        headings = self.memo("headings", self._find_headings)
+        return frozenset(block for block, heading in headings.items() if REFERENCE_HEADING.match(heading))
 
 
 AUDIENCES = ("patients", "general", "professionals")

@@ -38,6 +38,10 @@ MAX_NEAR_UNITS = 3000  # near-duplicate comparison is all pairs within one docum
 # Earlier sentences kept per sentence, for near and exact copies alike: a page that repeats one
 # sentence 3,000 times made 4.5 million pairs (2 GB); the findings need one, the paragraph rule a few.
 MATCHES_PER_SENTENCE = 20
+# A reworded copy keeps much of its whole wording, function words and order included; the same content
+# words arranged into another statement ("A baby can have a cleft lip, a cleft palate, or both." /
+# "Children with a cleft lip also can have a cleft palate.": 25%) are not one.
+WHOLE_SENTENCE_FLOOR = 0.5
 CLAUSE_WINDOW = 200  # a repeated clause is local: within this many words of its first copy
 
 
@@ -146,8 +150,8 @@ class DuplicateSentenceRule(DuplicateRuleBase):
             earlier = first_seen.setdefault(unit.key, unit)
             if earlier is unit:
                 continue
-            if _items_of_two_lists(document, earlier, unit):
-                continue  # "fair skin that burns easily" under two headings' lists: a checklist reused
+            if deliberate_repeat(document, earlier, unit):
+                continue
             line = document.lines.position(earlier.block.source_offset(earlier.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
             fix = self.fix_for(unit, document.source)
@@ -159,16 +163,65 @@ class DuplicateSentenceRule(DuplicateRuleBase):
                                suggestion="Delete this copy of the sentence.", fix=fix, duplicate_of={"line": line})
 
 
+# Sections that restate the article in brief: a point made there is made again, on purpose, below.
+SUMMARY_HEADING = re.compile(r"^\s*(?:overview|(?:quick |short )?summary|in (?:brief|short|summary)|at a glance|"
+                             r"(?:key|main|quick) (?:points|facts|messages|takeaways|findings)|(?:key )?takeaways|"
+                             r"highlights|tl;? ?dr|what you need to know)\s*:?\s*$", re.IGNORECASE)
+# a pointer to more reading ("Learn more about Emotions and Cancer."): each section may link to the same page
+_POINTER = re.compile(r"^\W*(?:(?:learn|read|find out) more\b|for more (?:information|details|help)\b|see also\b)",
+                      re.IGNORECASE)
+_NEGATORS = frozenset({"no", "not", "never", "none", "without", "nor"})
+_NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "ab", "non", "dis", "a")
+
+
+def deliberate_repeat(document: Document, first: Unit, second: Unit) -> bool:
+    """A repeat a writer makes on purpose, not a paste: a point restated from (or in) a summary
+    section, a lead-in label ("Tips on when to eat:") opening two lists, a pointer to more reading,
+    the same entry in two checklists, and, for sentences that differ, two items of one list ("False-negative results can
+    occur." / "False-positive results can occur.") or a pair that says the opposite."""
+    if any(SUMMARY_HEADING.match(document.heading_of(unit.block)) for unit in (first, second)):
+        return True
+    text = second.block.text[second.start:second.end]
+    if text.rstrip().endswith(":") or _POINTER.match(text):
+        return True
+    if _items_of_two_lists(document, first, second):
+        return True
+    return first.key != second.key and (_items_of_one_list(document, first, second) or _opposites(first, second))
+
+
+def _block_order(document: Document) -> dict[int, int]:
+    return document.memo("block order", lambda: {id(b): i for i, b in enumerate(document.whole.blocks)})
+
+
 def _items_of_two_lists(document: Document, first: Unit, second: Unit) -> bool:
-    """Both copies are whole list items, in lists with something else (a heading, a paragraph)
-    between them: the same entry in two checklists is written twice on purpose; the same entry twice
-    in one list is a paste."""
+    """Both copies are in list items, in lists with something else (a heading, a paragraph, an item
+    that opens a sub-list: "Risk factors for melanoma:") between them: the same entry in two
+    checklists is written twice on purpose; the same entry twice in one list is a paste."""
     blocks = (first.block, second.block)
-    if any(b.kind != BlockKind.LIST_ITEM or len(b.sentences) != 1 for b in blocks):
+    if any(b.kind != BlockKind.LIST_ITEM for b in blocks):
         return False
-    order = document.memo("block order", lambda: {id(b): i for i, b in enumerate(document.whole.blocks)})
-    low, high = sorted(order.get(id(b), -1) for b in blocks)
-    return low >= 0 and any(b.kind != BlockKind.LIST_ITEM for b in document.whole.blocks[low + 1:high])
+    low, high = sorted(_block_order(document).get(id(b), -1) for b in blocks)
+    return low >= 0 and any(b.kind != BlockKind.LIST_ITEM or b.text.rstrip().rstrip("*_").endswith(":")
+                            for b in document.whole.blocks[low + 1:high])
+
+
+def _items_of_one_list(document: Document, first: Unit, second: Unit) -> bool:
+    """Two items of one list: a list names different things in the same form."""
+    blocks = (first.block, second.block)
+    if first.block is second.block or any(b.kind != BlockKind.LIST_ITEM for b in blocks):
+        return False
+    low, high = sorted(_block_order(document).get(id(b), -1) for b in blocks)
+    return low >= 0 and all(b.kind == BlockKind.LIST_ITEM for b in document.whole.blocks[low:high + 1])
+
+
+def _opposites(first: Unit, second: Unit) -> bool:
+    """The words that differ turn one sentence into its opposite: a negation added or dropped, or a
+    word against its negative ("normal" / "abnormal", "likely" / "unlikely")."""
+    one, other = set(first.words), set(second.words)
+    if (one ^ other) & _NEGATORS:
+        return True
+    return any(word == prefix + base or base == prefix + word
+               for word in one - other for base in other - one for prefix in _NEGATING_PREFIXES)
 
 
 @rule_type
@@ -297,7 +350,8 @@ def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, flo
         for _, score, earlier in process.extract(strings[later], strings[:later],
                                                  scorer=Levenshtein.normalized_similarity,
                                                  score_cutoff=threshold, limit=MATCHES_PER_SENTENCE):
-            if units[later].key != units[earlier].key:
+            if units[later].key != units[earlier].key and Levenshtein.normalized_similarity(
+                    units[later].words, units[earlier].words) >= WHOLE_SENTENCE_FLOOR:
                 pairs.append((earlier, later, float(score)))
     pairs.sort(key=lambda pair: (pair[1], pair[0]))
     return pairs
@@ -322,8 +376,10 @@ class NearDuplicateSentenceRule(DuplicateRuleBase):
             unit = units[later]
             if later in reported or unit.block in in_dup_paragraph:
                 continue
-            reported.add(later)
             first = units[earlier]
+            if deliberate_repeat(document, first, unit):
+                continue
+            reported.add(later)
             line = document.lines.position(first.block.source_offset(first.start))[0]
             start, end = unit.block.to_source(unit.start, unit.end)
             yield self.finding(self.render(line=line, similarity=f"{score:.0%}"), start, end,
