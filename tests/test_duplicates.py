@@ -156,6 +156,40 @@ def test_a_template_one_section_carries_is_boilerplate_however_large_the_site(tm
     assert sorted(Path(path).name for path, *_ in found) == ["sprain.md"]
 
 
+# a site's standard paragraph, with a sentence the long-sentence rule flags (issue 21)
+TEMPLATE = ("The information in this summary was taken from the version written for health professionals, which "
+            "is reviewed regularly and updated as needed by an editorial board of experts in cancer care and research.")
+
+
+def _long_sentences(report) -> dict[str, int]:
+    return {Path(result.path).name: sum(f.rule == "readability.long-sentence" for f in result.findings)
+            for result in report.files}
+
+
+@pytest.mark.parametrize("cached, spool, jobs", [(False, False, 1), (False, True, 2), (True, True, 1)])
+def test_findings_in_a_template_many_files_carry_are_reported_on_its_first_copy_only(tmp_path, cached, spool, jobs):
+    site = tmp_path / "site"
+    site.mkdir()
+    files = {f"pdq{i}.md": f"# Summary {i}\n\nSummary {i} covers its own topic, number {i}.\n\n{TEMPLATE}\n"
+             for i in range(5)}
+    files["own.md"] = f"# Own words\n\n{TEMPLATE.replace('experts', 'specialists')}\n"  # not the template
+    write_site(site, files)
+    cache = str(tmp_path / "cache") if cached else None
+    for _ in range(2 if cached else 1):  # with a cache, the second run reuses the corpus stage's results
+        report = check_paths([str(site)], cache_dir=cache, spool=spool, jobs=jobs)
+        assert _long_sentences(report) == {"pdq0.md": 1, "pdq1.md": 0, "pdq2.md": 0, "pdq3.md": 0, "pdq4.md": 0,
+                                           "own.md": 1}
+        assert report.tally().findings == sum(len(r.findings) for r in report.files)  # the summary agrees
+
+
+def test_text_two_files_share_keeps_its_findings_in_both(tmp_path):
+    write_site(tmp_path, {"a.md": f"# A\n\n{TEMPLATE}\n", "b.md": f"# B\n\n{TEMPLATE}\n",
+                          "c.md": "# C\n\nSomething else.\n"})
+    report = check_paths([str(tmp_path)])
+    assert _long_sentences(report) == {"a.md": 1, "b.md": 1, "c.md": 0}
+    assert [name for name, *_ in cross_findings(report)] == ["b.md"]
+
+
 def test_allow_list_from_config_options(tmp_path):
     (tmp_path / ".contentcheck.yaml").write_text(
         "options:\n  duplicates.cross-file:\n    allow: ['Sign up to our newsletter for weekly health tips.']\n")

@@ -16,6 +16,8 @@ from .rule import CorpusRule, Reducer
 from .spool import SpooledResults
 from .suppressions import Region, is_suppressed
 
+Span = tuple[int, int]
+
 
 @dataclass
 class CorpusPayload:
@@ -44,22 +46,49 @@ class Corpus:
                 self.reducers[rule_id] = rule.reducer()
             self.reducers[rule_id].add(file, path, packed, rule)
 
-    def findings(self) -> Iterator[tuple[int, list[Finding]]]:
-        """(file index, findings) in file order, every reducer's findings for a file together."""
+    def findings(self) -> Iterator[tuple[int, list[Finding], list[Span]]]:
+        """(file index, findings, template spans) in file order: every reducer's findings for a file
+        together, and the spans of text the file shares with so many earlier files that it is a
+        template, whose findings were reported on the first copy."""
+        templates: dict[int, list[Span]] = {}
+        for reducer in self.reducers.values():
+            for file, spans in reducer.templates().items():
+                templates.setdefault(file, []).extend(spans)
         streams = [reducer.findings() for reducer in self.reducers.values()]
         merged = heapq.merge(*streams, key=lambda item: item[0]) if len(streams) > 1 else chain(*streams)
-        for file, items in groupby(merged, key=lambda item: item[0]):
+        with_templates = heapq.merge(((file, []) for file in sorted(templates)), merged, key=lambda item: item[0])
+        for file, items in groupby(with_templates, key=lambda item: item[0]):
             findings = [finding for _, found in items for finding in found]
             kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
-            if kept:
-                yield file, kept
+            spans = templates.get(file, [])
+            if kept or spans:
+                yield file, kept, spans
 
-    def merge_into(self, results: Results) -> Iterator[tuple[int, list[Finding]]]:
-        """Merge the findings into the results they belong to, yielding what was merged (for the
-        cache) as it goes."""
-        for file, findings in self.findings():
-            add_findings(results, file, findings)
-            yield file, findings
+    def merge_into(self, results: Results) -> Iterator[tuple[int, list[Finding], list[Span]]]:
+        """Merge the findings into the results they belong to, and drop those inside template text,
+        yielding what was merged (for the cache) as it goes."""
+        for file, findings, spans in self.findings():
+            merge_corpus_findings(results, file, findings, spans)
+            yield file, findings, spans
+
+
+def merge_corpus_findings(results: Results, file: int, findings: list[Finding], spans: list[Span]) -> None:
+    """Drop the file's findings inside template spans, then add the corpus findings."""
+    if spans:
+        result = results[file]
+        kept = outside_templates(result.findings, spans)
+        if len(kept) < len(result.findings):
+            result.findings = kept
+            results[file] = result
+    add_findings(results, file, findings)
+
+
+def outside_templates(findings: list[Finding], spans: list[Span]) -> list[Finding]:
+    """The findings not inside any of the spans (a whole-document finding is inside none)."""
+    if not spans:
+        return findings
+    return [f for f in findings
+            if f.start is None or f.end is None or not any(s <= f.start and f.end <= e for s, e in spans)]
 
 
 def add_findings(results: Results, file: int, findings: list[Finding]) -> None:

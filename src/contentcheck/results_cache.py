@@ -159,9 +159,10 @@ def load_result(folder: Path, key: str, path: str, text: str, rules: dict[str, C
         return None
 
 
-def store_corpus_findings(folder: Path, key: str, found: Iterable[tuple[int, list[Finding]]]) -> None:
-    """Save the corpus findings of a run (file index, findings), one JSON line per file, written
-    as they are made; under the key of all the run's files together."""
+def store_corpus_findings(folder: Path, key: str,
+                          found: Iterable[tuple[int, list[Finding], list[tuple[int, int]]]]) -> None:
+    """Save the corpus findings of a run (file index, findings, template spans), one JSON line per
+    file, written as they are made; under the key of all the run's files together."""
     path = folder / "corpus" / f"{key}.jsonl"
     try:
         if _signing_key() is None:
@@ -169,8 +170,8 @@ def store_corpus_findings(folder: Path, key: str, found: Iterable[tuple[int, lis
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            for file, findings in found:
-                out.write(_signed(key, _json([file, [vars(f) for f in findings]])).decode("utf-8") + "\n")
+            for file, findings, spans in found:
+                out.write(_signed(key, _json([file, [vars(f) for f in findings], spans])).decode("utf-8") + "\n")
         os.replace(temporary, path)
     except OSError:
         for _ in found:  # the findings must still reach the report
@@ -207,11 +208,11 @@ def prune(folder: Path, now: float | None = None) -> int:
     return deleted
 
 
-def load_corpus_findings(folder: Path, key: str) -> list[tuple[int, list[Finding]]] | None:
-    """The corpus findings stored under `key`, as a list of (file index, findings), or None."""
+def load_corpus_findings(folder: Path, key: str) -> list[tuple[int, list[Finding], list[tuple[int, int]]]] | None:
+    """The corpus findings stored under `key`, as a list of (file index, findings, template spans), or None."""
     try:
         with open(folder / "corpus" / f"{key}.jsonl", "rb") as stored:
             lines = [orjson.loads(_verified(key, line.rstrip(b"\n"))) for line in stored]
-        return [(file, [Finding(**f) for f in findings]) for file, findings in lines]
+        return [(file, [Finding(**f) for f in findings], [(s, e) for s, e in spans]) for file, findings, spans in lines]
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -218,6 +218,11 @@ class Reducer:
     def findings(self) -> Iterator[tuple[int, list[Finding]]]:
         raise NotImplementedError
 
+    def templates(self) -> dict[int, list[tuple[int, int]]]:
+        """Source spans, by file index, of text an earlier file carries too, shared so widely that it
+        is a template: findings inside them are reported on the first copy only. None by default."""
+        return {}
+
 
 def _scope(data: dict, default: tuple[BlockKind, ...], path: str) -> tuple[BlockKind, ...]:
     scope = data.get("scope")

@@ -15,7 +15,7 @@ from typing import Any
 
 from .baseline import drop_baselined, load_baseline
 from .config import Config, ConfigResolver, search_limit
-from .corpus import Corpus, CorpusPayload
+from .corpus import Corpus, CorpusPayload, Span, outside_templates
 from .engine import check_document
 from .errors import ContentcheckError
 from .finding import Finding
@@ -285,7 +285,9 @@ def run(paths: list[str], options: Options, progress: Callable[[int, int], None]
     checker = FileChecker(options, together, together and reused is None, read)
     for path, outcome in zip(files, _outcomes(files, checker, jobs)):
         if reused is not None and isinstance(outcome.result, FileResult):
-            outcome.result.add_findings(reused.pop(len(report.files), []))
+            findings, spans = reused.pop(len(report.files), ([], []))
+            outcome.result.findings = outside_templates(outcome.result.findings, spans)
+            outcome.result.add_findings(findings)
         take(outcome, _config_or_none(resolver, path))
     if corpus is not None and reused is None:
         found = corpus.merge_into(report.files)
@@ -342,12 +344,13 @@ def _take(report: Report, corpus: Corpus | None, outcome: Outcome, config: Confi
 class CorpusCache:
     """Where a run over several files keeps its corpus findings in the results cache: under a key of
     every file's cached-result key together, so equal keys mean the last run's corpus findings still
-    hold. `findings` are those (file index -> findings), None when no run with this key stored them."""
+    hold. `findings` are those (file index -> (findings, template spans)), None when no run with this
+    key stored them."""
 
     folder: Path
     key: str
     read: dict[str, tuple[str, str]]  # path -> (text, result key) of files already read, for the check
-    findings: dict[int, list[Finding]] | None
+    findings: dict[int, tuple[list[Finding], list[Span]]] | None
 
     @classmethod
     def look(cls, files: list[str], options: Options, resolver: ConfigResolver) -> CorpusCache | None:
@@ -357,7 +360,8 @@ class CorpusCache:
         folder = Path(options.cache_dir) / "results"
         key, read = _corpus_key(files, resolver, keep_texts=len(files) <= CACHED_RESULTS_IN_MEMORY)
         stored = load_corpus_findings(folder, key)
-        return cls(folder, key, read, dict(stored) if stored is not None else None)
+        findings = {file: (found, spans) for file, found, spans in stored} if stored is not None else None
+        return cls(folder, key, read, findings)
 
 
 def _corpus_key(files: list[str], resolver: ConfigResolver,

@@ -299,6 +299,7 @@ class CrossFileIndex(Reducer):
         self.band_shape = (0, 0)
         self._spool = None
         self._signatures = None
+        self._exact = None  # _exact_copies(), once worked out
 
     def _files(self):
         import tempfile
@@ -357,10 +358,32 @@ class CrossFileIndex(Reducer):
         self._signatures.seek(paragraph * size)
         return numpy.frombuffer(self._signatures.read(size), dtype=numpy.uint32)
 
+    def templates(self) -> dict[int, list[tuple[int, int]]]:
+        """Where each file repeats, word for word, boilerplate an earlier file holds (a site's
+        standard paragraph): those copies' source spans, by file. The findings of other rules inside
+        them were made on the first copy, so the run reports them there only."""
+        if not self.keys:
+            return {}
+        rows_by_file: dict[int, list[int]] = {}
+        for row in self._copies()[3].tolist():
+            rows_by_file.setdefault(self.item_file[row], []).append(row)
+        spans = {}
+        for file, rows in sorted(rows_by_file.items()):
+            places = self._places(file)
+            spans[file] = [(places[self.item_number[row]][0], places[self.item_number[row]][1]) for row in rows]
+        return spans
+
+    def _copies(self):
+        """_exact_copies(), worked out once for both findings() and templates()."""
+        if self._exact is None:
+            self._exact = self._exact_copies()
+        return self._exact
+
     def _exact_copies(self):
         """Later copies of text seen in an earlier file, boilerplate left out, as two arrays: each
-        copy's item row and the row of its first occurrence; plus which rows are first occurrences.
-        All by sorting the keys (stable, so each run of equal keys stays in file order)."""
+        copy's item row and the row of its first occurrence; plus which rows are first occurrences,
+        and the rows of later copies of boilerplate. All by sorting the keys (stable, so each run of
+        equal keys stays in file order)."""
         import numpy
 
         keys = numpy.frombuffer(self.keys, dtype=numpy.uint64)
@@ -383,7 +406,7 @@ class CrossFileIndex(Reducer):
         first_rows = firsts[run[later]]
         first_copy = numpy.zeros(len(order), dtype=bool)
         first_copy[firsts] = True
-        return order[later], first_rows, first_copy
+        return order[later], first_rows, first_copy, order[~run_starts & boilerplate[run]]
 
     def _clusters(self, paragraph_rows, first_copies) -> list[Group]:
         """Near-repeat clusters among paragraphs seen for the first time, in file order, each paragraph
@@ -484,7 +507,8 @@ class CrossFileIndex(Reducer):
 
         if not self.keys:
             return
-        later_rows, first_rows, first_copy = self._exact_copies()
+        later_rows, first_rows, first_copy, _ = self._copies()
+        self._exact = None
         give_back_freed_memory()
         copies: dict[int, list[tuple[int, Group, float]]] = {}
         is_paragraph = numpy.zeros(len(first_copy), dtype=bool)
