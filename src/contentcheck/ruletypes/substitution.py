@@ -9,6 +9,8 @@ once), and not at all once the page has explained it.
 
 from __future__ import annotations
 
+import re
+
 from ..errors import ConfigError
 from ..patterns import Matcher, matches_outside_exceptions
 from ..registry import rule_type
@@ -23,14 +25,27 @@ def _match_case(replacement: str, matched: str) -> str:
     return replacement
 
 
+# what may stand before a term in brackets that names the plain words before them: "(called pruritus)"
+_NAMING = re.compile(r"\s*(?:(?:also\s+|is\s+)?called|(?:also\s+)?known\s+as|or|the\s+medical\s+(?:word|term|name)"
+                     r"(?:\s+is)?:?)?\s*", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("a an the for of to in on at by with from as such like used than and or but if".split())
+
+
 def explained(block, start: int, end: int) -> bool:
-    """The term is explained where it is used: in brackets beside it, or with an explanation cue in
-    its sentence or the next ("hypertension, which means high blood pressure")."""
+    """The term is explained where it is used: in brackets beside it, a gloss in brackets after the
+    plain words ("itch (called pruritus)", "Nerve Problems (Peripheral Neuropathy)"), or with an
+    explanation cue in its sentence or the next ("hypertension, which means high blood pressure")."""
     text = block.text
     after = text[end:end + 3].lstrip()
     before = text[max(0, start - 2):start].rstrip()
     if after.startswith("(") or before.endswith("("):
         return True
+    opened, closed = text.rfind("(", max(0, start - 30), start), text.find(")", end, end + 30)
+    if opened >= 0 and closed >= 0 and not text[end:closed].strip():
+        naming = _NAMING.match(text, opened + 1, start)
+        modifiers = text[naming.end() if naming else opened + 1:start].lower().split()
+        if len(modifiers) <= 2 and not set(modifiers) & _FUNCTION_WORDS:  # "(Peripheral Neuropathy)"
+            return True
     index = block.sentence_index(start)
     if index is None:
         return False
