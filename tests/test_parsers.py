@@ -72,6 +72,17 @@ def test_markdown_link_url_and_code_never_reach_prose():
     assert document.blocks[0].text.count("best") == 1
 
 
+def test_markdown_with_thousands_of_open_brackets_reads_them_as_text_and_says_so():
+    """markdown-it scans for a label's end from every '[': a page of them once took seconds per file."""
+    text = "See [our guide](https://example.org/guide).\n\n" + "[" * 3000 + " The best clinic.\n"
+    document = parse(text, "a.md")
+    assert document.artefacts.notes == ["a.md: links not read (more than 2,000 '[' left open); brackets count as text"]
+    assert document.blocks[0].links == [] and document.blocks[1].text.endswith("The best clinic.")
+    _assert_exact(document)
+    few = parse(text.replace("[" * 3000, "[" * 100), "a.md")
+    assert few.artefacts.notes == [] and few.blocks[0].links[0][2] == "https://example.org/guide"
+
+
 def test_markdown_front_matter_error_names_line():
     with pytest.raises(InputError) as info:
         parse("---\ntitle: ok\nbad: [unclosed\n---\nText\n", "a.md")
