@@ -50,6 +50,15 @@ _GROUP_SUBJECT = OwnPattern(
     r"babies|mothers|smokers|drinkers|workers|students|volunteers|members|testers)\s+(?:who|whose|taking|using|"
     r"with the|that)\b", ignorecase=True)
 _DEFINITION_WORDS = OwnPattern(r"mean|when| is | are |called|refers|defined")
+# "..., which means the device regenerates cartilage": a consequence drawn, not a term defined
+_CONSEQUENCE = re.compile(r"\b(?:which|this|that|it)\s+$", re.IGNORECASE)
+
+
+def _defines(text: str) -> bool:
+    """The sentence defines a term ("Sciatica is pain that...", "Hypertension means..."), rather than
+    drawing a consequence with "which means"."""
+    return any(not (text[s:e].lower() == "means" and _CONSEQUENCE.search(text, max(0, s - 8), s))
+               for s, e in _DEFINITION.spans(text))
 # A group of people compared with another by who they are, not by what they do: prevalence.
 _DEMOGRAPHIC_COMPARISON = OwnPattern(
     r"\b(?:women|men|girls|boys|children|adults|older (?:people|adults)|younger (?:people|adults)|black|white|"
@@ -301,7 +310,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     if spans("not_claims") and not safety:
         return None  # a study plan, design or aim
     lowered = text.lower()  # cheap substring tests first: most sentences need none of the patterns below
-    if not (comparisons or safety) and _DEFINITION_WORDS.search(lowered) and _DEFINITION.search(text):
+    if not (comparisons or safety) and _DEFINITION_WORDS.search(lowered) and _defines(text):
         return None
     likely = "likely" in lowered
     if likely and _DEMOGRAPHIC_COMPARISON.search(text):
