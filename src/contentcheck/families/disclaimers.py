@@ -239,6 +239,24 @@ def _name_candidates(block: Block) -> list[str]:
     return names
 
 
+NAMED_OFTEN = 5  # mentions of a product, in longer names too, that make one call to action enough
+
+
+def _mentions_within(name: str, counts: dict[str, int]) -> int:
+    """Mentions of a name on its own and inside longer names ("HILT-9" in "Kinetix HILT-9")."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return sum(count for other, count in counts.items() if pattern.search(other))
+
+
+def _site_names(document: Document) -> set[str]:
+    """Names the site's own navigation, header or footer uses, or its HTML title puts after a
+    separator ("... | Apex Motion Clinic"): the publisher's own name, not a brand it is paid to promote."""
+    title = str(document.metadata.get("title", ""))
+    texts = [b.text for b in document.boilerplate] + re.split(r"\s[|–—-]\s", title)[1:]
+    texts += [str(document.metadata.get("og:site_name", ""))]
+    return {name for text in texts for name in _NAME.findall(text)}
+
+
 def find_promotion(document: Document, products: list[tuple[str, Matcher | None]]) -> Promotion | None:
     blocks = document.blocks
     text = prose_text(document)
@@ -255,14 +273,17 @@ def find_promotion(document: Document, products: list[tuple[str, Matcher | None]
     for block in blocks:
         for name in _name_candidates(block):
             counts[name] = counts.get(name, 0) + 1
+    own = _site_names(document)
     best = None
-    for name, mentions in counts.items():
-        if mentions < 2 or (len(name.split()) == 1 and not _CAMEL.search(name) and mentions < 3):
+    for name in counts:
+        mentions = _mentions_within(name, counts)
+        if mentions < 2 or (len(name.split()) == 1 and not _CAMEL.search(name) and mentions < 3) or name in own:
             continue
         near = [s for b in blocks for s in b.sentences if name in s.text and
                 (CALL_TO_ACTION.unicode.search(s.text) or PRICE.unicode.search(s.text))]
         commercial = len(signals) + len(price_mentions) + len(shop_links)
-        if not near and commercial < 2:
+        # a product named again and again ("the HILT-9", "the Kinetix HILT-9") on a page that sells
+        if not near and commercial < 2 and mentions < NAMED_OFTEN:
             continue
         evidence = [f"{mentions} mentions"]
         if signals:
