@@ -49,6 +49,17 @@ _GROUP_SUBJECT = OwnPattern(
     r"\b(?:people|children|kids|adults|women|men|girls|boys|patients|users|those|participants|teens|teenagers|"
     r"babies|mothers|smokers|drinkers|workers|students|volunteers|members|testers)\s+(?:who|whose|taking|using|"
     r"with the|that)\b", ignorecase=True)
+# an association that links an exposure to the outcome ("associated with higher rates of asthma"), not a
+# bare comparison of rates between places or groups
+_LINKING = re.compile(r"(?:linked|associated|tied|correlated|connected|correlates)\b|(?:correlation|association|link|"
+                      r"connection) between", re.IGNORECASE)
+# A sentence about how common an illness is in a place or in a group picked out by who they are, not
+# by what they do: its subject is a rate ("Rates of asthma are higher in cities") or a demographic group
+# ("Older adults have higher rates of shingles").
+_PREVALENCE_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:(?:rates?|incidence|prevalence|number|risk)\s+of\b|(?:(?:older|younger|elderly|pregnant|"
+    r"black|white|asian|hispanic)\s+)?(?:people|adults|women|men|girls|boys|children|infants|teenagers)"
+    r"(?:\s+(?:aged|over|under)\s+\d+)?\s+(?:have|had|are|were)\b)", re.IGNORECASE)
 _DEFINITION_WORDS = OwnPattern(r"mean|when| is | are |called|refers|defined")
 # "..., which means the device regenerates cartilage": a consequence drawn, not a term defined
 _CONSEQUENCE = re.compile(r"\b(?:which|this|that|it)\s+$", re.IGNORECASE)
@@ -326,8 +337,12 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     if effects and not (associations or nominals or comparisons or safety) and not _credited(text) and all(
             _course_of_illness(text, effect, targets) for effect in effects):
         return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
-    if spans("prevalence") and trend_only and not (nominals or comparisons or safety):
-        return None  # how common something is, or how it changed, not what causes it
+    if trend_only and _PREVALENCE_SUBJECT.match(text) and not (comparisons or safety or _GROUP_SUBJECT.search(text)) \
+            and not any(_LINKING.match(text, s, e) for s, e in associations):
+        return None  # "Rates of asthma are higher in cities", "Older adults have higher rates of shingles"
+    if spans("prevalence") and trend_only and not (nominals or comparisons or safety) and not (
+            associations and (_GROUP_SUBJECT.search(text) or any(_LINKING.match(text, s, e) for s, e in associations))):
+        return None  # how common something is, or how it changed, not what causes it (unless an exposure is linked)
     causal = bool(effects or nominals or comparisons or safety)
     hedges = [(s, e) for s, e in spans("hedges") if not _ability_can(text, s, e)]
     causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))
