@@ -25,6 +25,10 @@ def sentences(text):
     ('"Is it safe?" she asked. "Yes."', ['"Is it safe?" she asked.', '"Yes."']),
     ("Stop! Is it worse? Call 111.", ["Stop!", "Is it worse?", "Call 111."]),
     ("It helps… Then it stops.", ["It helps…", "Then it stops."]),
+    ("Some were given vitamin C. IV vitamin C was given for 6 months.",
+     ["Some were given vitamin C.", "IV vitamin C was given for 6 months."]),
+    ("It spreads like hepatitis B. Vaccines prevent it.", ["It spreads like hepatitis B.", "Vaccines prevent it."]),
+    ("Jonas E. Smith led it.", ["Jonas E. Smith led it."]),
 ])
 def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected

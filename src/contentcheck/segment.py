@@ -42,6 +42,10 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 _OPENERS = "\"'“‘«(["
+# words after which a capital letter with a full stop is a person's initial ("by J. Smith", "said K. Lee")
+_BEFORE_A_NAME = frozenset("""
+    by and or with to from of for at in on the a an dear said says wrote told added noted explained asked
+""".split())
 
 
 def _token_before(text: str, end: int) -> str:
@@ -54,6 +58,17 @@ def _token_before(text: str, end: int) -> str:
     while start > limit and (text[start - 1].isalnum() or text[start - 1] in "_.&'’-"):
         start -= 1
     return text[start:stop]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends, after one run of spaces, just before `end` ("vitamin" before "C")."""
+    i = end
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i] if i < end else ""
 
 
 def _next_word(text: str, start: int) -> str:
@@ -100,7 +115,11 @@ def _is_boundary(text: str, match: re.Match[str], sentence_start: int) -> bool:
     if lowered in PREPOSITIVE or lowered.rstrip(".") in PREPOSITIVE:
         return False
     if len(token) == 1 and token.isalpha():
-        # An initial ("Jonas E. Smith") or a label ("p. 55"); "I." at a sentence end is rare.
+        # An initial ("Jonas E. Smith") or a label ("p. 55"); "I." at a sentence end is rare. A capital
+        # after a lower-case word names a thing, not a person ("vitamin C.", "hepatitis B."): an end.
+        before = _word_before(text, match.start("punct") - 1)
+        if token.isupper() and before[:1].islower() and before not in _BEFORE_A_NAME and len(next_word) > 1:
+            return True
         return token.isupper() and next_word.lower() in SENTENCE_STARTERS and token not in "ABCDEFGHJKLMNOPQRSTUVWXYZ"
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token) or lowered in POSTPOSITIVE:
         # U.S., a.m., Co.: a boundary only before a word that usually starts a sentence.
