@@ -41,7 +41,8 @@ class ReadingLevelRule(Rule):
         self.report = data.get("report", "document")
         if self.report not in ("document", "sentences"):
             raise ConfigError("report must be document or sentences", path, field_line(data, "report"))
-        self.margin = float(data.get("margin", 6))
+        # how far above the target a document (default 0) or a sentence (default 6 grades) must read
+        self.margin = float(data.get("margin", 6 if self.report == "sentences" else 0))
         self.sentence_min_words = data.get("sentence_min_words", 12)
         # sentences: also this many grades above the article's median sentence, so a report on an
         # article that is hard throughout points at its worst sentences, not at half of them
@@ -67,7 +68,7 @@ class ReadingLevelRule(Rule):
         if self.report == "document":
             metrics = document_metrics(document)
             value = metrics.get(self.formula)
-            if metrics["words"] >= self.min_words and value is not None and value > target:
+            if metrics["words"] >= self.min_words and value is not None and value > target + self.margin:
                 message = self.render(value=f"{value:.1f}", target=f"{target:g}",
                                       formula=FORMULAS[self.formula], audience=reader)
                 yield self.finding(message, value=value, target=target)

@@ -71,8 +71,8 @@ class MetricRule(Rule):
     kind = "metric"
     PLACEHOLDERS = frozenset({"value", "threshold", "words"})
     TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int, "median_factor": (int, float),
-                   "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool}
-    LIMITS = {"median_factor": (0.0, 100.0)}
+                   "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool, "margin_share": (int, float)}
+    LIMITS = {"median_factor": (0.0, 100.0), "margin_share": (0.0, 10.0)}
 
     def prepare(self, data, path):
         if "formula" not in data or "condition" not in data:
@@ -90,6 +90,9 @@ class MetricRule(Rule):
         # a unit must also exceed this many times the document's median unit (news runs long sentences)
         self.median_factor = float(data.get("median_factor", 0))
         self.ceiling_above = data.get("ceiling_above")  # ... but a unit this far over the threshold always counts
+        # a sentence or paragraph counts only when it is well above the threshold: this share over it
+        # (a 26-word sentence against a limit of 25 is not one an editor would split)
+        self.margin_share = float(data.get("margin_share", 0))
         # audience -> the condition's number for that audience instead (null: not checked for it)
         self.thresholds = dict(data.get("thresholds") or {})
         for audience, number in self.thresholds.items():
@@ -123,7 +126,7 @@ class MetricRule(Rule):
                          for start, end, stats in units]
         floor = relative_limit(threshold, [value for *_, value in measured], self.median_factor, self.ceiling_above)
         for block, start, end, stats, value in measured:
-            if stats.words < self.min_words or not self.compare(value, threshold):
+            if stats.words < self.min_words or not self.compare(value, threshold * (1 + self.margin_share)):
                 continue
             if self.median_factor and value <= floor:
                 continue
