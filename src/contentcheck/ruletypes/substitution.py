@@ -2,9 +2,10 @@
 
 `skip_names`: a phrase inside a proper name is left alone ("the Vaccine Adverse Event Reporting
 System"): capitalised, with a capitalised word right before or after it. `skip_quoted`: so is one
-inside someone's quoted words, which the writer cannot reword. `once_per_document`: a phrase is
-reported where it is first used, with how often the page uses it (an editor swaps it everywhere at
-once), and not at all once the page has explained it.
+inside someone's quoted words, which the writer cannot reword. `verbs`: phrases whose swap is a verb
+("request: ask") are left alone where a determiner makes them a noun ("each request").
+`once_per_document`: a phrase is reported where it is first used, with how often the page uses it
+(an editor swaps it everywhere at once), and not at all once the page has explained it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def _match_case(replacement: str, matched: str) -> str:
 # what may stand before a term in brackets that names the plain words before them: "(called pruritus)"
 _NAMING = re.compile(r"\s*(?:(?:also\s+|is\s+)?called|(?:also\s+)?known\s+as|or|the\s+medical\s+(?:word|term|name)"
                      r"(?:\s+is)?:?)?\s*", re.IGNORECASE)
+# a clause right after the term that says what it is: "rhinitis, which affects the nose", "nausea,
+# or feeling sick" (", a small study found" after a term starts a new clause, so appositives are not read)
+_GLOSS_AFTER = re.compile(r",\s+(?:which\s+(?:is|are|means|affects?|causes?)|that\s+is|or\s)", re.IGNORECASE)
+# words that make the next one a noun ("each request", "your request")
+_DETERMINERS = frozenset("a an the each every your my our their his her its this that these those any no".split())
 _FUNCTION_WORDS = frozenset("a an the for of to in on at by with from as such like used than and or but if".split())
 
 
@@ -38,7 +44,7 @@ def explained(block, start: int, end: int) -> bool:
     text = block.text
     after = text[end:end + 3].lstrip()
     before = text[max(0, start - 2):start].rstrip()
-    if after.startswith("(") or before.endswith("("):
+    if after.startswith("(") or before.endswith("(") or _GLOSS_AFTER.match(text, end):
         return True
     opened, closed = text.rfind("(", max(0, start - 30), start), text.find(")", end, end + 30)
     if opened >= 0 and closed >= 0 and not text[end:closed].strip():
@@ -52,6 +58,12 @@ def explained(block, start: int, end: int) -> bool:
     sentences = block.sentences
     window = sentences[index].text + (" " + sentences[index + 1].text if index + 1 < len(sentences) else "")
     return bool(EXPLANATION_CUES.search(window))
+
+
+def used_as_a_noun(text: str, start: int) -> bool:
+    """A determiner stands right before the phrase ("each request", "your permit")."""
+    words = text[max(0, start - 20):start].split()
+    return bool(words) and words[-1].lower() in _DETERMINERS
 
 
 def in_a_name(text: str, start: int, end: int) -> bool:
@@ -69,7 +81,7 @@ class SubstitutionRule(Rule):
     SUGGESTS_REPLACEMENT = True
     PLACEHOLDERS = frozenset({"match", "suggestion"})
     TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool,
-                   "skip_names": bool, "skip_quoted": bool, "once_per_document": bool}
+                   "skip_names": bool, "skip_quoted": bool, "once_per_document": bool, "verbs": list}
 
     def prepare(self, data, path):
         swap = data.get("swap") or {}
@@ -88,6 +100,9 @@ class SubstitutionRule(Rule):
         self.skip_names = data.get("skip_names", False)
         self.skip_quoted = data.get("skip_quoted", False)
         self.once_per_document = data.get("once_per_document", False)
+        # phrases swapped for a verb ("request: ask"): where a determiner makes them a noun ("each
+        # request"), the verb would break the sentence
+        self.verbs = {self._key(str(v)) for v in data.get("verbs") or []}
 
     def _key(self, text: str) -> str:
         key = " ".join(text.replace("’", "'").split())
@@ -107,7 +122,8 @@ class SubstitutionRule(Rule):
                     first_uses.setdefault(key, [None, 0])  # explained before any plain use: fine from here
                 continue
             if (self.skip_names and in_a_name(block.text, start, end)) or \
-                    (self.skip_quoted and inside_quotation(block.text, start)):
+                    (self.skip_quoted and inside_quotation(block.text, start)) or \
+                    (key in self.verbs and used_as_a_noun(block.text, start)):
                 continue
             finding = self.match_finding(block, start, end, suggestion=_match_case(replacement, matched))
             if not self.once_per_document:
