@@ -365,7 +365,8 @@ class CrossFileIndex(Reducer):
         if not self.keys:
             return {}
         rows_by_file: dict[int, list[int]] = {}
-        for row in self._copies()[3].tolist():
+        *_, template_rows = self._copies()
+        for row in template_rows.tolist():
             rows_by_file.setdefault(self.item_file[row], []).append(row)
         spans = {}
         for file, rows in sorted(rows_by_file.items()):

@@ -189,29 +189,29 @@ def deliberate_repeat(document: Document, first: Unit, second: Unit) -> bool:
     return first.key != second.key and (_items_of_one_list(document, first, second) or _opposites(first, second))
 
 
-def _block_order(document: Document) -> dict[int, int]:
-    return document.memo("block order", lambda: {id(b): i for i, b in enumerate(document.whole.blocks)})
+def _list_items_between(document: Document, first: Unit, second: Unit) -> list[Block] | None:
+    """The blocks from the first copy's to the second's, both included, when both are list items."""
+    if first.block.kind != BlockKind.LIST_ITEM or second.block.kind != BlockKind.LIST_ITEM:
+        return None
+    order = document.memo("block order", lambda: {id(b): i for i, b in enumerate(document.whole.blocks)})
+    low, high = sorted(order.get(id(b), -1) for b in (first.block, second.block))
+    return document.whole.blocks[low:high + 1] if low >= 0 else None
 
 
 def _items_of_two_lists(document: Document, first: Unit, second: Unit) -> bool:
     """Both copies are in list items, in lists with something else (a heading, a paragraph, an item
     that opens a sub-list: "Risk factors for melanoma:") between them: the same entry in two
     checklists is written twice on purpose; the same entry twice in one list is a paste."""
-    blocks = (first.block, second.block)
-    if any(b.kind != BlockKind.LIST_ITEM for b in blocks):
-        return False
-    low, high = sorted(_block_order(document).get(id(b), -1) for b in blocks)
-    return low >= 0 and any(b.kind != BlockKind.LIST_ITEM or b.text.rstrip().rstrip("*_").endswith(":")
-                            for b in document.whole.blocks[low + 1:high])
+    between = _list_items_between(document, first, second)
+    return between is not None and any(b.kind != BlockKind.LIST_ITEM or b.text.rstrip().rstrip("*_").endswith(":")
+                                       for b in between[1:-1])
 
 
 def _items_of_one_list(document: Document, first: Unit, second: Unit) -> bool:
     """Two items of one list: a list names different things in the same form."""
-    blocks = (first.block, second.block)
-    if first.block is second.block or any(b.kind != BlockKind.LIST_ITEM for b in blocks):
-        return False
-    low, high = sorted(_block_order(document).get(id(b), -1) for b in blocks)
-    return low >= 0 and all(b.kind == BlockKind.LIST_ITEM for b in document.whole.blocks[low:high + 1])
+    between = _list_items_between(document, first, second)
+    return (between is not None and first.block is not second.block
+            and all(b.kind == BlockKind.LIST_ITEM for b in between))
 
 
 def _opposites(first: Unit, second: Unit) -> bool:
