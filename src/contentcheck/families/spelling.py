@@ -59,6 +59,10 @@ _PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
 # "investigational", "immunogenic" -> "immunogenicity", "survivor" -> "survivorship", "search" ->
 # "searchable", "assist" -> "assistive" (ending, what the stem must end with)
 DERIVATIONS = (("al", ""), ("ity", "ic"), ("ship", ""), ("able", ""), ("ive", ""))
+# endings that replace another to make a related word: "glycemia" -> "glycemic", "diabetology" ->
+# "diabetologist", "vascular" -> "vascularized", "acne" -> "acneiform" (ending, what the stem ends with instead)
+REPLACED_ENDINGS = (("ic", "ia"), ("ist", "y"), ("ized", ""), ("ised", ""), ("ize", ""), ("ise", ""),
+                    ("izing", ""), ("ising", ""), ("ization", ""), ("isation", ""), ("iform", ""))
 COMPOUND_PART = 4  # a closed compound's parts ("blood|work", "hand|washing", "lymphatic|o|venous") have 4+ letters
 MEDICAL_SUFFIXES = ("scopy", "scopies", "graphy", "gram", "grams", "ectomy", "ectomies", "otomy", "ostomy",
                     "ostomies", "plasty", "itis", "osis", "emia", "oma", "omas", "pathy", "logist", "logy")
@@ -141,7 +145,8 @@ class SpellingRule(Rule):
 
     def _derived(self, word: str) -> bool:
         """Made of a known word: a plural ("colonoscopies", "webinars"), an adverb in -ly
-        ("molecularly"), an adjective or noun in -al or -ity ("ductal", "immunogenicity"), a known stem
+        ("molecularly"), an adjective or noun in -al or -ity ("ductal", "immunogenicity"), one ending
+        for another ("glycemia" -> "glycemic", "vascular" -> "vascularized"), a known stem
         and a medical suffix ("sigmoid-oscopy"), or a bound prefix and a known rest ("overdiagnosis",
         "biomarkers")."""
         for ending, replacement in _PLURALS:
@@ -153,6 +158,10 @@ class SpellingRule(Rule):
         for ending, stem_ending in DERIVATIONS:
             stem = word[:-len(ending)]
             if word.endswith(ending) and len(stem) >= 4 and stem.endswith(stem_ending) and self._known(stem):
+                return True
+        for ending, stem_ending in REPLACED_ENDINGS:
+            stem = word[:-len(ending)] + stem_ending
+            if word.endswith(ending) and len(stem) >= 4 and self._plain_known(stem):
                 return True
         for suffix in MEDICAL_SUFFIXES:
             stem = word[:-len(suffix)].rstrip("o") if word.endswith(suffix) else ""
