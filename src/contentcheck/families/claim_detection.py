@@ -79,7 +79,7 @@ _DEMOGRAPHIC_COMPARISON = OwnPattern(
 _COMPARATIVES = (r"less|more|fewer|lower|higher|better|worse|healthier|slower|faster|longer|shorter|stronger|"
                  r"weaker|reduced|improved|increased|decreased|poorer|greater|smaller|bigger|milder|clearer|"
                  r"calmer|fitter|thinner|smoother|firmer")
-COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b", re.I)  # anywhere in a sentence
+COMPARATIVE_WORD = OwnPattern(rf"\b(?:{_COMPARATIVES})\b", ignorecase=True)  # anywhere in a sentence
 _COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b(?=\s+(?:\w+[\s-]+){{0,2}}$)", re.I)
 # "more common in people over 50": how often an illness occurs, prevalence, not a comparison of outcomes
 # ... and "lasts more than six weeks": a duration
@@ -304,9 +304,11 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     associations = [(s, e) for s, e in spans("association") if _asserted(text, s, e)]
     nominals = spans("nominal")
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
-    compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
-    compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
-                 and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
+    compared = []
+    if COMPARATIVE_WORD.search(text):  # one RE2 pass; most sentences have no comparative word at all
+        compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
+        compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
+                     and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
     nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
                  and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
     comparisons = spans("comparatives")

@@ -258,7 +258,7 @@ def _comparative_in(block: Block, start: int) -> bool:
     """A comparative word in the sentence: its relation may be a comparison next to the target ("have
     more chest infections", "your risk is higher if"), which analyse() looks for."""
     index = block.sentence_index(start)
-    return index is not None and COMPARATIVE_WORD.search(block.sentences[index].text) is not None
+    return index is not None and COMPARATIVE_WORD.search(block.sentences[index].text)
 
 
 def _scan_lists(document: Document, blocks: list[Block], vocabulary: Vocabulary, names, found: dict,
