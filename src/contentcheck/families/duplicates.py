@@ -273,10 +273,12 @@ class RepeatedClauseRule(DuplicateRuleBase):
                     continue
                 if not back_to_back and _parallel(words, p, q, length):
                     continue  # "79 percent of patients in the drug group and 77 percent of patients in ..."
+                tokens = tokens or words_with_offsets(block.text)
+                if not back_to_back and ";" in block.text[tokens[p + length - 1][2]:tokens[q][1]]:
+                    continue  # clauses of a list, each its own part: "were assigned to X; others were assigned to X"
                 if self._whole_sentences(block, p, q, length, sentence_of):
                     continue  # two identical sentences: duplicates.sentence reports those
                 covered_until = q + length - 1
-                tokens = tokens or words_with_offsets(block.text)
                 start, end = tokens[q][1], tokens[q + length - 1][2]
                 source_start, source_end = block.to_source(start, end)
                 extra = {}
