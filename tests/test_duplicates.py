@@ -190,6 +190,28 @@ def test_text_two_files_share_keeps_its_findings_in_both(tmp_path):
     assert [name for name, *_ in cross_findings(report)] == ["b.md"]
 
 
+SERIES = [f"Paragraph {name} of the screening series explains one step of the test in enough words to count as a "
+          f"paragraph of its own, with the same wording on both pages of the series, number {name}."
+          for name in ("one", "two", "three")]
+
+
+def test_two_pages_of_a_series_get_one_finding_for_all_they_share(tmp_path):
+    write_site(tmp_path, {"thyroid.md": "# Thyroid\n\n" + "\n\n".join(SERIES) + "\n",
+                          "testis.md": "# Testis\n\n" + "\n\n".join(SERIES) + "\n",
+                          "other.md": "# Other\n\nNothing shared here.\n"})
+    found = cross_findings(check_paths([str(tmp_path)]))
+    assert [(name, line) for name, line, _ in found] == [("thyroid.md", 3)]  # files go in name order
+    assert found[0][2].endswith("(word for word). 2 more passages of this file also appear there.")
+
+
+def test_two_shared_passages_are_each_reported(tmp_path):
+    write_site(tmp_path, {"a.md": "# A\n\n" + "\n\n".join(SERIES[:2]) + "\n",
+                          "b.md": "# B\n\n" + "\n\n".join(SERIES[:2]) + "\n",
+                          "c.md": "# C\n\nNothing shared here.\n"})
+    found = cross_findings(check_paths([str(tmp_path)]))
+    assert [(name, line) for name, line, _ in found] == [("b.md", 3), ("b.md", 5)]
+
+
 def test_allow_list_from_config_options(tmp_path):
     (tmp_path / ".contentcheck.yaml").write_text(
         "options:\n  duplicates.cross-file:\n    allow: ['Sign up to our newsletter for weekly health tips.']\n")

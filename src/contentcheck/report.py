@@ -14,7 +14,8 @@ from .finding import INTERNAL_ERROR_RULE, SEVERITY_RANK, Finding
 from .version import __version__
 
 # 2: claims carry coding, absolute, kind, support_kind and reported; 3: facts carry genre, genre_evidence, audience;
-# 4: facts carry publisher ("public-body" or null) and publisher_evidence
+# 4: facts carry publisher ("public-body" or null) and publisher_evidence; cross-file findings may carry
+# shared_passages
 SCHEMA_VERSION = 4
 
 

@@ -73,11 +73,12 @@ class CrossFileDuplicateRule(DuplicateRuleBase, CorpusRule):
     kind = "cross-file-duplicate"
     TYPE_FIELDS = {**DuplicateRuleBase.TYPE_FIELDS, "allow": list, "allow_patterns": list,
                    "boilerplate_share": float, "boilerplate_min_files": int, "boilerplate_files": int,
-                   "min_paragraph_words": int,
+                   "min_paragraph_words": int, "sibling_passages": int,
                    "num_perm": int}
     PLACEHOLDERS = frozenset({"what", "where", "how"})
     LIMITS = {"num_perm": (16, 1024), "boilerplate_share": (0.0, 1.0), "min_paragraph_words": (1, 100_000),
-              "boilerplate_min_files": (1, 1_000_000), "boilerplate_files": (2, 1_000_000)}
+              "boilerplate_min_files": (1, 1_000_000), "boilerplate_files": (2, 1_000_000),
+              "sibling_passages": (2, 1_000_000)}
     PACKAGES = ("numpy",)  # MinHash draws its permutations from numpy's seeded generator
 
     def prepare(self, data, path):
@@ -90,6 +91,7 @@ class CrossFileDuplicateRule(DuplicateRuleBase, CorpusRule):
         self.boilerplate_files = data.get("boilerplate_files")  # in this many files: boilerplate at any share
         self.min_paragraph_words = data.get("min_paragraph_words", 25)
         self.num_perm = data.get("num_perm", 128)
+        self.sibling_passages = data.get("sibling_passages", 3)  # shared with one file: one finding for them all
 
     def allowed(self, text: str) -> bool:
         return normalise(text) in self.allow or self.allow_patterns.search(text)
@@ -543,8 +545,28 @@ class CrossFileIndex(Reducer):
         kept = [(Place(file, *stored[number]), group, similarity) for number, group, similarity in copies]
         kept = [(place, group, similarity) for place, group, similarity in kept if not rule.allowed(place.text)]
         paragraphs = [(place.start, place.end) for place, group, _ in kept if group.what == "paragraph"]
-        return [self._finding(place, group, similarity) for place, group, similarity in kept
+        kept = [(place, group, similarity) for place, group, similarity in kept
                 if group.what == "paragraph" or not any(s <= place.start and place.end <= e for s, e in paragraphs)]
+        return self._one_per_sibling(sorted(kept, key=lambda item: item[0].start), rule)
+
+    def _one_per_sibling(self, kept: list[tuple[Place, Group, float]], rule: CrossFileDuplicateRule) -> list[Finding]:
+        """A file that shares `sibling_passages` passages or more with one earlier file is that file's
+        sibling (two pages of a series built on one template): one finding, on the first shared
+        passage, says how many more there are, instead of one finding per passage."""
+        by_source: dict[int, list[tuple[Place, Group, float]]] = {}
+        for item in kept:
+            by_source.setdefault(item[1].first_file, []).append(item)
+        findings = []
+        for place, group, similarity in kept:
+            shared = by_source[group.first_file]
+            if len(shared) < rule.sibling_passages:
+                findings.append(self._finding(place, group, similarity))
+            elif shared[0][0] is place:
+                finding = self._finding(place, group, similarity)
+                finding.message += f" {len(shared) - 1} more passages of this file also appear there."
+                finding.extra["shared_passages"] = len(shared)
+                findings.append(finding)
+        return findings
 
     def _boilerplate(self, first_file: int, file_count: int) -> bool:
         rule = self.rules[first_file]
