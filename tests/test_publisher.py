@@ -117,3 +117,11 @@ def test_the_html_review_says_who_published_the_page(tmp_path):
                     f"</head><body><p>{BODY.splitlines()[2]}</p></body></html>")
     shown = html.unescape(re.sub(r"<[^>]+>", "", render(check_paths([str(page)]), "html")))
     assert "Published by a public body (published at www.health.gov.au)." in shown
+
+
+def test_a_severity_set_in_the_config_does_not_bring_back_a_rule_that_is_off_for_public_bodies():
+    config = Config(severity={"disclaimers.medical-disclaimer": "error", "readability.grade-level": "info"})
+    _, rules, _ = check("public_body: true\n", config)
+    assert "disclaimers.medical-disclaimer" not in rules
+    _, private, _ = check("", config)
+    assert "disclaimers.medical-disclaimer" in private

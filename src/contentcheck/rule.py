@@ -145,8 +145,9 @@ class Rule:
         """A copy with another severity; compiled matchers are shared, not rebuilt."""
         rule = copy.copy(self)
         rule.severity = severity
-        rule.genre_severity = {}  # a severity the config sets holds in every genre and for every publisher
-        rule.public_body_severity = None
+        rule.genre_severity = {}  # a severity the config sets holds in every genre and for every publisher,
+        if rule.public_body_severity != "off":  # but a rule that does not apply to a public body still does not
+            rule.public_body_severity = None
         return rule
 
     @property
