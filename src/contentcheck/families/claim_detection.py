@@ -339,12 +339,14 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     if effects and not (associations or nominals or comparisons or safety) and not _credited(text) and all(
             _course_of_illness(text, effect, targets) for effect in effects):
         return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
-    if trend_only and _PREVALENCE_SUBJECT.match(text) and not (comparisons or safety or _GROUP_SUBJECT.search(text)) \
-            and not any(_LINKING.match(text, s, e) for s, e in associations):
-        return None  # "Rates of asthma are higher in cities", "Older adults have higher rates of shingles"
-    if spans("prevalence") and trend_only and not (nominals or comparisons or safety) and not (
-            associations and (_GROUP_SUBJECT.search(text) or any(_LINKING.match(text, s, e) for s, e in associations))):
-        return None  # how common something is, or how it changed, not what causes it (unless an exposure is linked)
+    rate_subject = trend_only and _PREVALENCE_SUBJECT.match(text)
+    if trend_only and (rate_subject or spans("prevalence")):
+        # an exposure is linked ("associated with higher rates", "people who eat salt are more likely")
+        exposure = bool(_GROUP_SUBJECT.search(text)) or any(_LINKING.match(text, s, e) for s, e in associations)
+        if rate_subject and not (comparisons or safety or exposure):
+            return None  # "Rates of asthma are higher in cities", "Older adults have higher rates of shingles"
+        if spans("prevalence") and not (nominals or comparisons or safety) and not (associations and exposure):
+            return None  # how common something is, or how it changed, not what causes it
     causal = bool(effects or nominals or comparisons or safety)
     hedges = [(s, e) for s, e in spans("hedges") if not _ability_can(text, s, e)]
     causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))

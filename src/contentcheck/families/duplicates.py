@@ -177,8 +177,9 @@ _NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "ab", "non", "dis", "a")
 def deliberate_repeat(document: Document, first: Unit, second: Unit) -> bool:
     """A repeat a writer makes on purpose, not a paste: a point restated from (or in) a summary
     section, a lead-in label ("Tips on when to eat:") opening two lists, a pointer to more reading,
-    the same entry in two checklists, and, for sentences that differ, two items of one list ("False-negative results can
-    occur." / "False-positive results can occur.") or a pair that says the opposite."""
+    the same entry in two checklists, and, for sentences that differ, two items of one list
+    ("False-negative results can occur." / "False-positive results can occur.") or a pair that says
+    the opposite."""
     if any(SUMMARY_HEADING.match(document.heading_of(unit.block)) for unit in (first, second)):
         return True
     text = second.block.text[second.start:second.end]
