@@ -3,7 +3,8 @@
     python benchmarks/rule_times.py [corpus folder, default benchmarks/corpus-1000]
 
 Checks every file serially in this process (default rules, no results cache) with a timer around
-each step, and prints milliseconds per article, largest first. A rule that builds something shared
+each step, and prints milliseconds per article, largest first. The budget is per ~800-word article,
+so the total is also given per 800 words of prose (the generated articles run longer than 800). A rule that builds something shared
 (sentence statistics, the claims register, sentence units) is charged for it when it runs first.
 Use it to pick what to profile next; py-spy or cProfile then say why a step is slow.
 """
@@ -58,7 +59,10 @@ def main() -> None:
     report = check_paths([corpus], jobs=1)
     total = time.perf_counter() - started
     files = len(report.files)
+    words = sum(result.metrics.get("words", 0) for result in report.files)
     print(f"{files:,} files in {total:.2f} s: {1000 * total / files:.2f} ms per article, one process")
+    if words:
+        print(f"{words / files:.0f} words of prose per article: {800_000 * total / words:.2f} ms per 800 words")
     for label, seconds in spent.most_common():
         if 1000 * seconds / files >= 0.005:
             print(f"{1000 * seconds / files:8.3f} ms  {label}")

@@ -2,7 +2,7 @@
 
 import pytest
 import re2
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from contentcheck import patterns
@@ -19,6 +19,18 @@ def test_raw_match_calls_give_what_finditer_gives(pattern, text):
     regex = re2.compile(pattern)
     data = text.encode("ascii")
     assert list(patterns._raw_byte_spans(regex, data)) == [m.span() for m in regex.finditer(data)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pain", "pain relief", "heart", "heart attack", "x"]), min_size=1, max_size=4),
+       st.sampled_from([r"\d+%", "a|b*"]), st.booleans(),
+       st.text(alphabet="abx pinrelfPAIN heartck5%_\n\x00é", max_size=50))
+@example(["heart attack", "heart"], r"\d+%", True, "heart attacks, 5%a and a painful x")
+def test_the_list_of_spans_a_page_scan_uses_is_what_finditer_gives(phrases, pattern, whole_words, text):
+    """all_spans (one loop over RE2's matches, for the claims scan) and finditer must agree on every
+    text: word edges, empty matches, the end of the text, non-ASCII text."""
+    matcher = Matcher(phrases, [pattern], whole_words=whole_words)
+    assert matcher.all_spans(text) == list(matcher.finditer(text))
 
 
 def test_phrases_are_found_at_the_same_characters_in_ascii_and_other_text():

@@ -90,6 +90,9 @@ def _edge(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+_ASCII_WORD_BYTE = tuple(_edge(chr(code)) for code in range(128))  # _edge of each ASCII byte, looked up
+
+
 class Matcher:
     """Finds phrases (word-bounded) and raw RE2 patterns in text, as one compiled alternation."""
 
@@ -118,6 +121,29 @@ class Matcher:
                 if end < len(text) and _edge(text[end]) and _edge(text[end - 1]):
                     continue
             yield start, end
+
+    def all_spans(self, text: str) -> list[tuple[int, int]]:
+        """What finditer gives, as a list. On ASCII text one loop calls RE2's match directly and checks
+        word edges in place: a page's scan for a vocabulary list meets hundreds of matches, and the
+        nested generators of finditer cost more than the matching."""
+        if self.empty:
+            return []
+        if not (byte_spans is _raw_byte_spans and text.isascii()):
+            return list(self.finditer(text))
+        data, whole_words, word = text.encode("ascii"), self.whole_words, _ASCII_WORD_BYTE
+        found: list[tuple[int, int]] = []
+        match, position, length = self.regex._regexp.Match, 0, len(data)
+        while True:
+            start, end = match(_UNANCHORED, data, position, length)[0]
+            if start < 0:
+                return found
+            if start != end and not (whole_words and (
+                    (start > 0 and word[data[start - 1]] and word[data[start]])
+                    or (end < length and word[data[end]] and word[data[end - 1]]))):
+                found.append((start, end))
+            if position == length:
+                return found
+            position = position + 1 if end == position else end
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
@@ -156,6 +182,9 @@ class TermSet:
                     break
             else:
                 index += 1
+
+    def all_spans(self, text: str) -> list[tuple[int, int]]:
+        return list(self.finditer(text))
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
@@ -224,9 +253,11 @@ def find_in_blocks(matcher: Matcher | TermSet, document: Document,
         return []
     text, starts = joined_blocks(document, blocks)
     found = []
-    for start, end in matcher.finditer(text):
-        if "\x00" in text[start:end]:
+    bisect_right, separator = bisect.bisect_right, SEPARATOR[1]
+    for start, end in matcher.all_spans(text):
+        if text.find(separator, start, end) >= 0:
             continue
-        index = bisect.bisect_right(starts, start) - 1
-        found.append((blocks[index], start - starts[index], end - starts[index]))
+        index = bisect_right(starts, start) - 1
+        offset = starts[index]
+        found.append((blocks[index], start - offset, end - offset))
     return found

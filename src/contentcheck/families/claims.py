@@ -12,6 +12,7 @@ one an info, a supported or reported one nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,7 @@ from ..commerce import sells
 from ..document import BODY_TEXT, PROSE_KINDS, REFERENCE_HEADING, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..finding import SEVERITIES, Finding
-from ..patterns import find_in_blocks
+from ..patterns import joined_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
@@ -263,15 +264,32 @@ def _comparative_in(block: Block, start: int) -> bool:
 
 def _scan_lists(document: Document, blocks: list[Block], vocabulary: Vocabulary, names, found: dict,
                 only: set | None = None) -> None:
+    text, _ = joined_blocks(document, blocks)
+    starts, ends, keys = _sentence_table(document, blocks)
     for name in names:
-        for block, start, end in find_in_blocks(getattr(vocabulary, name), document, blocks):
-            index = block.sentence_index(start)
-            if index is None:
-                continue
-            sentence = block.sentences[index]
-            if end <= sentence.end and (only is None or (block, sentence.start) in only):
-                by_list = found.setdefault((block, sentence.start), {})
-                by_list.setdefault(name, []).append((start - sentence.start, end - sentence.start))
+        for start, end in getattr(vocabulary, name).all_spans(text):
+            index = bisect_right(starts, start) - 1
+            if index < 0 or end > ends[index]:
+                continue  # between sentences, or running into the next one
+            key = keys[index]
+            if only is None or key in only:
+                offset = starts[index]
+                found.setdefault(key, {}).setdefault(name, []).append((start - offset, end - offset))
+
+
+def _sentence_table(document: Document, blocks: list[Block]) -> tuple[list[int], list[int], list[tuple[Block, int]]]:
+    """Where each sentence starts and ends in the blocks' joined text (patterns.joined_blocks), and its
+    key (block, start in block): a match is placed in its sentence by one bisection."""
+    def build():
+        _, block_starts = joined_blocks(document, blocks)
+        starts, ends, keys = [], [], []
+        for block, offset in zip(blocks, block_starts):
+            for sentence in block.sentences:
+                starts.append(offset + sentence.start)
+                ends.append(offset + sentence.end)
+                keys.append((block, sentence.start))
+        return starts, ends, keys
+    return document.memo((_sentence_table, tuple(blocks)), build)
 
 
 def _find_claims(document: Document, vocabulary: Vocabulary, library, match_score) -> list[tuple[Claim, Block]]:

@@ -10,6 +10,7 @@ a sentence skeleton with different facts, score low.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -67,12 +68,16 @@ def is_quotation(text: str) -> bool:
 
 
 def sentence_units(document: Document, include_quotes=False, min_words=1) -> list[Unit]:
-    """Sentences of the document's blocks that the duplicate checks compare; computed once per scope and settings."""
+    """Sentences of the document's blocks that the duplicate checks compare; computed once per scope and
+    settings, from one list of every sentence (the rules differ only in the shortest they compare)."""
+    if min_words <= 1:
+        return document.scoped_memo((sentence_units, include_quotes), lambda: _sentence_units(document, include_quotes))
     return document.scoped_memo((sentence_units, include_quotes, min_words),
-                                lambda: _sentence_units(document, include_quotes, min_words))
+                                lambda: [unit for unit in sentence_units(document, include_quotes)
+                                         if len(unit.words) >= min_words])
 
 
-def _sentence_units(document: Document, include_quotes, min_words) -> list[Unit]:
+def _sentence_units(document: Document, include_quotes) -> list[Unit]:
     units = []
     for block in document.blocks:
         if block.quoted and not include_quotes:
@@ -80,7 +85,7 @@ def _sentence_units(document: Document, include_quotes, min_words) -> list[Unit]
         for index, (sentence, words) in enumerate(zip(block.sentences, block.sentence_words)):
             if not include_quotes and is_quotation(sentence.text):
                 continue
-            if len(words) >= min_words:
+            if words:
                 units.append(Unit(block, sentence.start, sentence.end, words, index, " ".join(words)))
     return units
 
@@ -254,7 +259,10 @@ class RepeatedClauseRule(DuplicateRuleBase):
         n = self.min_words
         words = block.words
         grams = list(zip(*(words[i:] for i in range(n))))
-        if len(grams) < n + 1 or len(set(grams)) == len(grams):
+        if len(grams) < n + 1:
+            return
+        counts = Counter(grams)
+        if len(counts) == len(grams):
             return  # no run of n words occurs twice: the usual case
         per_sentence = block.sentence_words
         sentence_of = [index for index, sentence in enumerate(per_sentence) for _ in sentence]
@@ -262,6 +270,8 @@ class RepeatedClauseRule(DuplicateRuleBase):
         seen: dict[tuple[str, ...], list[int]] = {}
         covered_until = -1
         for q, gram in enumerate(grams):
+            if counts[gram] < 2:
+                continue  # a run of words found once is no one's copy
             for p in seen.get(gram, ()):
                 if q < p + n or q <= covered_until or q - p > CLAUSE_WINDOW:
                     continue

@@ -49,20 +49,36 @@ def compile_formula(formula: str, path: str, line: int | None) -> ast.expr:
     return tree
 
 
-def evaluate(node: ast.expr, variables: dict[str, float]) -> float:
+def _getter(name: str) -> Callable[[TextStats], float]:
+    """A count is a field of TextStats, a formula (flesch_kincaid_grade) one of its methods."""
+    member = getattr(TextStats, name, None)
+    if callable(member):
+        return lambda stats: float(member(stats))
+    return lambda stats: float(getattr(stats, name))
+
+
+def _divide(left: float, right: float) -> float:
+    return left / right if right else 0.0
+
+
+def as_function(node: ast.expr) -> Callable[[TextStats], float]:
+    """The checked expression tree as nested closures, built once per rule: a sentence's value is then
+    a few calls, and only the counts the formula names are computed."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        return float(node.value)
+        number = float(node.value)
+        return lambda stats: number
     if isinstance(node, ast.Name):
-        return float(variables[node.id])
+        return _getter(node.id)
     if isinstance(node, ast.BinOp):
-        left, right = evaluate(node.left, variables), evaluate(node.right, variables)
-        if isinstance(node.op, ast.Div) and right == 0:
-            return 0.0
-        return _OPERATORS[type(node.op)](left, right)
+        left, right = as_function(node.left), as_function(node.right)
+        apply = _divide if isinstance(node.op, ast.Div) else _OPERATORS[type(node.op)]
+        return lambda stats: apply(left(stats), right(stats))
     if isinstance(node, ast.UnaryOp):
-        return _OPERATORS[type(node.op)](evaluate(node.operand, variables))
+        operand, unary = as_function(node.operand), _OPERATORS[type(node.op)]
+        return lambda stats: unary(operand(stats))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        return float(_FUNCTIONS[node.func.id](*(evaluate(a, variables) for a in node.args)))
+        arguments, function = [as_function(a) for a in node.args], _FUNCTIONS[node.func.id]
+        return lambda stats: float(function(*(argument(stats) for argument in arguments)))
     raise ValueError("unsupported formula")
 
 
@@ -77,7 +93,7 @@ class MetricRule(Rule):
     def prepare(self, data, path):
         if "formula" not in data or "condition" not in data:
             raise ConfigError("a metric rule needs 'formula' and 'condition'", path, getattr(data, "line", None))
-        self.formula = compile_formula(data["formula"], path, field_line(data, "formula"))
+        self.formula = as_function(compile_formula(data["formula"], path, field_line(data, "formula")))
         match = _CONDITION.match(data["condition"])
         if not match:
             raise ConfigError(f"condition {data['condition']!r} must look like '> 8'", path,
@@ -111,7 +127,7 @@ class MetricRule(Rule):
             return  # not checked for this audience
         if self.unit == "document":
             stats = combined([part for block in blocks for part in sentence_stats(document, block)])
-            value = evaluate(self.formula, stats.variables())
+            value = self.formula(stats)
             if stats.words >= self.min_words and self.compare(value, threshold):
                 yield self.finding(self._message(value, stats, threshold), value=round(value, 2))
             return
@@ -122,7 +138,7 @@ class MetricRule(Rule):
                 units = [(0, len(block.text), combined(per_sentence))]
             else:
                 units = [(s.start, s.end, counts) for s, counts in zip(block.sentences, per_sentence)]
-            measured += [(block, start, end, stats, evaluate(self.formula, stats.variables()))
+            measured += [(block, start, end, stats, self.formula(stats))
                          for start, end, stats in units]
         floor = relative_limit(threshold, [value for *_, value in measured], self.median_factor, self.ceiling_above)
         for block, start, end, stats, value in measured:

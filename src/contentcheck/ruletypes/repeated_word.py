@@ -7,11 +7,15 @@ doubled ("had had", "that that"). Deleting the second copy is a safe fix.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..registry import rule_type
 from ..rule import Rule
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A whole word (letters and digits, inner apostrophes) followed by white space and the same word,
+# in any case. The second copy sits in a lookahead so "the the the" gives two pairs, as it reads.
+_WORD = r"[^\W_]+(?:['’][^\W_]+)*"
+_DOUBLED = re.compile(rf"(?<![^\W_])(?<![^\W_]['’])({_WORD})(?=(\s+)(\1)(?![^\W_]|['’][^\W_]))", re.IGNORECASE)
 
 
 @rule_type
@@ -25,15 +29,14 @@ class RepeatedWordRule(Rule):
 
     def check(self, document):
         for block in document.blocks:
-            text = block.text
-            previous = None
-            for match in _WORD.finditer(text):
-                if previous is not None and match.group().lower() == previous.group().lower() \
-                        and text[previous.end():match.start()].isspace() \
-                        and not match.group().isdigit() and match.group().lower() not in self.exceptions:
-                    start, end = block.to_source(previous.end(), match.end())
-                    finding = self.match_finding(block, previous.start(), match.end(),
-                                                 message=self.render(word=match.group()))
-                    finding.fix = {"start": start, "end": end, "replacement": ""}
-                    yield finding
-                previous = match
+            words = block.words  # lower-cased, shared with other rules: most blocks have no word twice in a row
+            if not any(word == following for word, following in pairwise(words)):
+                continue
+            for match in _DOUBLED.finditer(block.text):
+                first, second = match.group(1), match.group(3)
+                if first.lower() != second.lower() or first.isdigit() or second.lower() in self.exceptions:
+                    continue
+                start, end = block.to_source(match.end(1), match.end(3))
+                finding = self.match_finding(block, match.start(1), match.end(3), message=self.render(word=second))
+                finding.fix = {"start": start, "end": end, "replacement": ""}
+                yield finding
