@@ -26,7 +26,8 @@ CODINGS = ("correlational", "conditional", "direct")
 KINDS = ("comparative", "safety", "prevention", "risk", "mechanism", "efficacy", "other")
 LIST_KEYS = ("effect_verbs", "hedging_reporters", "association", "nominal_effects", "comparatives",
              "safety_promises", "strong_safety_promises", "health_terms", "health_patterns", "verb_exceptions",
-             "hedges", "absolute_markers", "absolute_qualifiers", "negations", "local_negators", "not_claims",
+             "hedges", "absolute_markers", "absolute_qualifiers", "negations", "negation_patterns", "local_negators",
+             "not_claims",
              "reported_cues", "trend_verbs",
              "prevalence", "citation_patterns", "attribution_patterns")
 # The keys of the first vocabulary format, still read: outcome_verbs were surface forms, outcomes and
@@ -132,6 +133,9 @@ _ADVICE = OwnPattern(
     r"see\s+(?:your|a)\s+(?:GP|doctor|nurse|pharmacist|dentist|midwife|health\s*care|physio))", ignorecase=True)
 # An effect verb that names an aim or a topic, not a result: "tips to manage weight gain", "ways to help
 # cancer patients", "in an effort to prevent illness". (The pattern ends where the verb starts.)
+# A denial of a whole kind of thing: "no supplement can", "no medicine is" (the negations' subject form)
+_NEGATED_SUBJECT = re.compile(r"no\s+.+\s(?:is|are|can|could|will|works?|cures?|prevents?|guarantees?)", re.I)
+_BARE_SIDE_EFFECTS = re.compile(r"side[\s-]effects?", re.I)
 _AIM_BEFORE = re.compile(r"\b(?:ways?|tips?|steps?|strategies|ideas|how|in order|in an effort|questions?)\s+"
                          r"(?:\w+\s+){0,3}?to\s+(?:\w+\s+(?:or|and)\s+)?$", re.I)
 # "X is one of the simplest ways to...": the subject is credited with the effect, a claim.
@@ -265,7 +269,7 @@ def _compile(lists: dict[str, list[str]], path: Path) -> Vocabulary:
         strong_safety=phrases("strong_safety_promises"), verb_exceptions=phrases("verb_exceptions"),
         hedges=phrases("hedges"), absolute=phrases("absolute_markers"),
         absolute_qualifiers=phrases("absolute_qualifiers"),
-        negations=phrases("negations"), local_negators=phrases("local_negators"), not_claims=phrases("not_claims"),
+        negations=Matcher(lists["negations"], lists["negation_patterns"], path=str(path)), local_negators=phrases("local_negators"), not_claims=phrases("not_claims"),
         reported=phrases("reported_cues"),
         prevalence=phrases("prevalence"), trends=Matcher(verb_forms(lists["trend_verbs"])),
         citations=patterns("citation_patterns"),
@@ -312,7 +316,9 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
                  and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
     comparisons = spans("comparatives")
-    safety = spans("safety")
+    # A promise of safety is its own relation, verb or not ("Safe for the whole family", "Non-addictive"):
+    # only the bare noun "side effects" needs a relation ("no side effects") to promise anything.
+    safety = spans("safety") + [(s, e) for s, e in strong_safety if not _BARE_SIDE_EFFECTS.fullmatch(text, s, e)]
     effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
     effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
     effects = [(s, e) for s, e in effects if not _names_an_aim(text, s)]
@@ -447,8 +453,9 @@ def _negated(text: str, relation: tuple[int, int], negators: list[tuple[int, int
 def _claim_survives_negation(text: str, negations, safety, vocabulary: Vocabulary) -> bool:
     """A denial or debunk is not a claim, but a safety property worded as a negation is ("won't make you
     drowsy"), and so is a claim after the denial ("won't cure a cold, but may shorten one")."""
-    if safety and not any(text[s:e].lower().startswith(("there", "no evidence", "no proof")) for s, e in negations):
-        return True
+    if safety and not any(text[s:e].lower().startswith(("there", "no evidence", "no proof"))
+                          or _NEGATED_SUBJECT.fullmatch(text, s, e) for s, e in negations):
+        return True  # "won't make you drowsy"; but "no medicine is completely safe" denies it
     last = max(end for _, end in negations)
     turn = next((m.end() for m in _BUT.finditer(text) if m.start() >= last), None)
     return turn is not None and bool(vocabulary.relations.search(text[turn:]))

@@ -247,8 +247,9 @@ def scan(document: Document, blocks: list[Block], vocabulary: Vocabulary) -> dic
 
 
 def _may_claim(lists: dict) -> bool:
-    """Every claim has a relation and a target (a safety promise is its own target)."""
-    return any(name in lists for name in RELATIONS) and _has_target(lists)
+    """Every claim has a relation and a target (a safety promise is its own target, and may be its own
+    relation: "Safe for the whole family")."""
+    return "strong_safety" in lists or (any(name in lists for name in RELATIONS) and _has_target(lists))
 
 
 def _has_target(lists: dict) -> bool:
