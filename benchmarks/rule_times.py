@@ -4,8 +4,9 @@
 
 Checks every file serially in this process (default rules, no results cache) with a timer around
 each step, and prints milliseconds per article, largest first. The budget is per ~800-word article,
-so the total is also given per 800 words of prose (the generated articles run longer than 800). A rule that builds something shared
-(sentence statistics, the claims register, sentence units) is charged for it when it runs first.
+so the total is also given per 800 words of prose (the generated articles run longer than 800). A
+rule that builds something shared (sentence statistics, the claims register, sentence units) is
+charged for it when it runs first.
 Use it to pick what to profile next; py-spy or cProfile then say why a step is slow.
 """
 
