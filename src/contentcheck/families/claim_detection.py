@@ -24,7 +24,7 @@ from ..yamlload import read_yaml_file
 
 CODINGS = ("correlational", "conditional", "direct")
 KINDS = ("comparative", "safety", "prevention", "risk", "mechanism", "efficacy", "other")
-LIST_KEYS = ("effect_verbs", "hedging_reporters", "association", "nominal_effects", "comparatives",
+LIST_KEYS = ("effect_verbs", "hedging_reporters", "association", "nominal_effects", "nominal_patterns", "comparatives",
              "safety_promises", "strong_safety_promises", "health_terms", "health_patterns", "verb_exceptions",
              "hedges", "absolute_markers", "absolute_qualifiers", "negations", "negation_patterns", "local_negators",
              "not_claims",
@@ -262,8 +262,10 @@ def _compile(lists: dict[str, list[str]], path: Path) -> Vocabulary:
     relation_phrases = effect + lists["association"] + lists["nominal_effects"] + lists["comparatives"] + \
         lists["safety_promises"]
     return Vocabulary(
-        relations=Matcher(relation_phrases), effect=Matcher(effect), hedging_reporters=Matcher(reporters),
-        association=phrases("association"), nominal=phrases("nominal_effects"), comparatives=phrases("comparatives"),
+        relations=Matcher(relation_phrases, lists["nominal_patterns"], path=str(path)), effect=Matcher(effect),
+        hedging_reporters=Matcher(reporters), association=phrases("association"),
+        nominal=Matcher(lists["nominal_effects"], lists["nominal_patterns"], path=str(path)),
+        comparatives=phrases("comparatives"),
         safety=phrases("safety_promises"), health=_term_matcher(lists["health_terms"]),
         health_patterns=patterns("health_patterns"),
         strong_safety=phrases("strong_safety_promises"), verb_exceptions=phrases("verb_exceptions"),
