@@ -33,7 +33,8 @@ _URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:co
                            ignorecase=True)
 # British -> American endings, tried when a word is not found as it is.
 _BRITISH = [("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
-            ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
+            ("ising", "izing"), ("iser", "izer"), ("isers", "izers"), ("isable", "izable"), ("yse", "yze"),
+            ("yser", "yzer"), ("ysers", "yzers"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
             ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("tre", "ter"), ("tres", "ters"),
             ("ogue", "og"), ("ogues", "ogs"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("ence", "ense"),
             ("mme", "m"), ("mmes", "ms")]
