@@ -57,10 +57,6 @@ class Unit:
     index_in_block: int
     key: str  # the words joined by spaces: exact repeats are equal keys (every unit needs it, so no lazy property)
 
-    @property
-    def content_words(self) -> tuple[str, ...]:
-        return tuple(w for w in self.words if w not in STOPWORDS)
-
 
 def is_quotation(text: str) -> bool:
     stripped = text.strip()
@@ -335,12 +331,13 @@ def _starts_with_word(text: str) -> bool:
     return WORD.match(text) is not None
 
 
-def _as_string(words: tuple[str, ...], codes: dict[str, str]) -> str:
-    """Words as one character each, so rapidfuzz's C++ edit distance works on words. Only whether two
-    characters are equal matters, so new words may get theirs in any order."""
-    for word in set(words).difference(codes):
-        codes[word] = chr(0x4E00 + len(codes))
-    return "".join(map(codes.__getitem__, words))
+def _as_strings(units: list[Unit]) -> list[str]:
+    """Each unit's content words as one character each, so rapidfuzz's C++ edit distance works on
+    words. Only whether two characters are equal matters, so the document's words get theirs in any
+    order; stop words map to nothing, which leaves them out."""
+    words = set().union(*(unit.words for unit in units))
+    codes = {word: "" if word in STOPWORDS else chr(0x4E00 + index) for index, word in enumerate(words)}
+    return ["".join(map(codes.__getitem__, unit.words)) for unit in units]
 
 
 def near_pairs(document: Document, include_quotes: bool, min_words: int,
@@ -354,8 +351,7 @@ def near_pairs(document: Document, include_quotes: bool, min_words: int,
 def _near_pairs(units: list[Unit], threshold: float) -> list[tuple[int, int, float]]:
     if len(units) < 2 or len(units) > MAX_NEAR_UNITS:
         return []
-    codes: dict[str, str] = {}
-    strings = [_as_string(u.content_words, codes) for u in units]
+    strings = _as_strings(units)
     pairs = []
     for later in range(1, len(units)):
         if len(strings[later]) < 3:
