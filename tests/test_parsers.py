@@ -72,6 +72,17 @@ def test_markdown_link_url_and_code_never_reach_prose():
     assert document.blocks[0].text.count("best") == 1
 
 
+def test_a_bold_label_run_into_its_sentence_is_a_sentence_of_its_own():
+    """CommonMark leaves "**Label.**Text" unparsed (no bold closes before a letter): the label must not
+    lengthen the sentence after it, and the asterisks are not prose."""
+    source = "- **Support from your care team.**If you need help at home, ask a nurse. A **bold** word.\n"
+    block = parse(source, "a.md").blocks[0]
+    sentences = [s.text for s in block.sentences]
+    assert sentences == ["Support from your care team.", "If you need help at home, ask a nurse.", "A bold word."]
+    start, end = block.to_source(block.sentences[1].start, block.sentences[1].end)
+    assert source[start:end] == "If you need help at home, ask a nurse."
+
+
 def test_markdown_with_thousands_of_open_brackets_reads_them_as_text_and_says_so():
     """markdown-it scans for a label's end from every '[': a page of them once took seconds per file."""
     text = "See [our guide](https://example.org/guide).\n\n" + "[" * 3000 + " The best clinic.\n"

@@ -168,13 +168,30 @@ class _Cursor:
         self.position = min(i, self.end)
 
 
+# A bold label run into its sentence ("**Support from your team.**If you need help"): CommonMark cannot
+# close the bold before a letter, so markdown-it leaves both markers in the text. The label is read
+# without them and the closing marker as a space, so the label ends its own sentence.
+_STRANDED_BOLD = re.compile(r"(\*\*|__)(?=[^\W_])([^*_\n]{1,120}?[.!?:])\1(?=[^\W\d_])")
+
+
+def _add_text(block: Block, content: str, offset: int) -> None:
+    position = 0
+    if "**" in content or "__" in content:
+        for match in _STRANDED_BOLD.finditer(content):
+            block.add(content[position:match.start()], offset + position, offset + match.start(), verbatim=True)
+            block.add(match.group(2), offset + match.start(2), offset + match.end(2), verbatim=True)
+            block.add(" ", offset + match.end(2), offset + match.end())
+            position = match.end()
+    block.add(content[position:], offset + position, offset + len(content), verbatim=True)
+
+
 def _add_inline(block: Block, children, cursor: _Cursor, document: Document) -> None:
     for child in children:
         kind = child.type
         if kind == "text":
             found = cursor.find(child.content)
             if found >= 0:
-                block.add(child.content, found, found + len(child.content), verbatim=True)
+                _add_text(block, child.content, found)
         elif kind == "text_special":
             found = cursor.find(child.markup)
             if found >= 0:
