@@ -7,6 +7,7 @@ edges are checked again in Python with str.isalnum, which knows every script.
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Iterator
 
@@ -37,10 +38,8 @@ def _raw_byte_spans(regex, data: bytes) -> Iterator[tuple[int, int]]:
         position = position + 1 if stop == position else stop  # past an empty match, as finditer steps
 
 
-try:
-    from re2 import _re2
-
-    _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+try:  # the private extension module, by name: its stubs (google-re2-stubs, which proselint brings) omit it
+    _UNANCHORED = importlib.import_module("re2._re2").RE2.Anchor.UNANCHORED
 except (ImportError, AttributeError):
     _UNANCHORED = None
 
