@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "contentcheck"
 
 # Bottom to top; a module may import its own layer and the layers below it.
 CORE = {"errors", "version", "document", "artefacts", "segment", "words", "finding", "rule", "registry", "report",
-        "fingerprints", "yamlload", "lookalikes", "publisher"}
+        "fingerprints", "yamlload", "lookalikes", "publisher", "pointers"}
 TEXT = {"patterns", "textstats", "usercache", "metrics", "inflections", "commerce", "genre"}
 PLUGINS = ("parsers", "ruletypes", "families", "reports")
 

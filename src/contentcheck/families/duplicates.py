@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from ..document import RUNNING_TEXT, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..finding import SEVERITIES
+from ..pointers import is_pointer
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..words import WORD, words_with_offsets
@@ -168,9 +169,6 @@ class DuplicateSentenceRule(DuplicateRuleBase):
 SUMMARY_HEADING = re.compile(r"^\s*(?:overview|(?:quick |short )?summary|in (?:brief|short|summary)|at a glance|"
                              r"(?:key|main|quick) (?:points|facts|messages|takeaways|findings)|(?:key )?takeaways|"
                              r"highlights|tl;? ?dr|what you need to know)\s*:?\s*$", re.IGNORECASE)
-# a pointer to more reading ("Learn more about Emotions and Cancer."): each section may link to the same page
-_POINTER = re.compile(r"^\W*(?:(?:learn|read|find out) more\b|for more (?:information|details|help)\b|see also\b)",
-                      re.IGNORECASE)
 _NEGATORS = frozenset({"no", "not", "never", "none", "without", "nor"})
 _NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "ab", "non", "dis", "a")
 
@@ -184,7 +182,7 @@ def deliberate_repeat(document: Document, first: Unit, second: Unit) -> bool:
     if any(SUMMARY_HEADING.match(document.heading_of(unit.block)) for unit in (first, second)):
         return True
     text = second.block.text[second.start:second.end]
-    if text.rstrip().endswith(":") or _POINTER.match(text):
+    if text.rstrip().endswith(":") or is_pointer(text):
         return True
     if _items_of_two_lists(document, first, second):
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..document import DEFAULT_AUDIENCE, RUNNING_TEXT, Document
 from ..errors import ConfigError
 from ..metrics import PACKAGES, document_metrics
+from ..pointers import is_pointer
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..ruletypes.existence import inside_quotation
@@ -23,7 +24,7 @@ class ReadingLevelRule(Rule):
     kind = "reading-level"
     TYPE_FIELDS = {"formula": str, "targets": dict, "min_words": int, "report": str, "margin": (int, float),
                    "sentence_min_words": int, "median_margin": (int, float), "margin_ceiling": (int, float),
-                   "skip_quoted": bool}
+                   "skip_quoted": bool, "skip_pointers": bool}
     PLACEHOLDERS = frozenset({"value", "target", "formula", "audience", "polysyllables"})
     DEFAULT_SCOPE = RUNNING_TEXT
     PACKAGES = PACKAGES
@@ -49,6 +50,7 @@ class ReadingLevelRule(Rule):
         self.median_margin = data.get("median_margin")
         self.margin_ceiling = data.get("margin_ceiling")  # ... but a sentence this far above the target always counts
         self.skip_quoted = data.get("skip_quoted", False)
+        self.skip_pointers = data.get("skip_pointers", False)  # "For information on X, see Question 5."
 
     def target_and_reader(self, document: Document) -> tuple[float | None, str]:
         """The grade target and whom it is for: front matter `target_grade:`, else the genre's own target
@@ -87,6 +89,8 @@ class ReadingLevelRule(Rule):
                 continue
             if self.skip_quoted and inside_quotation(block.text, sentence.start + 1):
                 continue
+            if self.skip_pointers and is_pointer(sentence.text):
+                continue  # its hard words name where to go
             plain = without_names_and_explanations(sentence.text)  # only for the few sentences over the limit
             if plain.words < self.sentence_min_words or plain.flesch_kincaid_grade() <= limit:
                 continue  # hard only for its names ("University of Texas Health Science Center") or an explanation

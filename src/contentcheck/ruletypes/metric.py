@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..errors import ConfigError
+from ..pointers import is_pointer
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..textstats import TextStats, combined, relative_limit, sentence_stats
@@ -87,7 +88,8 @@ class MetricRule(Rule):
     kind = "metric"
     PLACEHOLDERS = frozenset({"value", "threshold", "words"})
     TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int, "median_factor": (int, float),
-                   "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool, "margin_share": (int, float)}
+                   "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool, "margin_share": (int, float),
+                   "skip_pointers": bool}
     LIMITS = {"median_factor": (0.0, 100.0), "margin_share": (0.0, 10.0)}
 
     def prepare(self, data, path):
@@ -116,6 +118,7 @@ class MetricRule(Rule):
                 raise ConfigError(f"threshold for '{audience}' must be a number or null (off)", path,
                                   field_line(data, "thresholds"))
         self.skip_quoted = data.get("skip_quoted", False)  # a quotation is not the writer's to shorten
+        self.skip_pointers = data.get("skip_pointers", False)  # a sentence that says where to read more
 
     def _message(self, value: float, stats: TextStats, threshold: float) -> str:
         return self.render(value=f"{value:.1f}", threshold=f"{threshold:g}", words=stats.words)
@@ -147,6 +150,8 @@ class MetricRule(Rule):
             if self.median_factor and value <= floor:
                 continue
             if self.skip_quoted and inside_quotation(block.text, start + 1):
+                continue
+            if self.skip_pointers and self.unit == "sentence" and is_pointer(block.text[start:end]):
                 continue
             source_start, source_end = block.to_source(start, end)
             yield self.finding(self._message(value, stats, threshold), source_start, source_end, value=round(value, 2))
