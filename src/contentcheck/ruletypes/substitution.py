@@ -37,10 +37,11 @@ _DETERMINERS = frozenset("a an the each every your my our their his her its this
 _FUNCTION_WORDS = frozenset("a an the for of to in on at by with from as such like used than and or but if".split())
 
 
-def explained(block, start: int, end: int) -> bool:
+def explained(block, start: int, end: int, plain: str | None = None) -> bool:
     """The term is explained where it is used: in brackets beside it, a gloss in brackets after the
-    plain words ("itch (called pruritus)", "Nerve Problems (Peripheral Neuropathy)"), or with an
-    explanation cue in its sentence or the next ("hypertension, which means high blood pressure")."""
+    plain words ("itch (called pruritus)", "Nerve Problems (Peripheral Neuropathy)"), with an
+    explanation cue in its sentence or the next ("hypertension, which means high blood pressure"), or
+    with the `plain` words in its sentence ("Acute pancreatitis comes on suddenly")."""
     text = block.text
     after = text[end:end + 3].lstrip()
     before = text[max(0, start - 2):start].rstrip()
@@ -56,8 +57,20 @@ def explained(block, start: int, end: int) -> bool:
     if index is None:
         return False
     sentences = block.sentences
+    if plain and (" " in plain.strip() or len(plain) >= 5) and _says_plainly(sentences[index], start, end, plain):
+        return True
     window = sentences[index].text + (" " + sentences[index + 1].text if index + 1 < len(sentences) else "")
     return bool(EXPLANATION_CUES.search(window))
+
+
+def _says_plainly(sentence, start: int, end: int, plain: str) -> bool:
+    """The sentence says the term plainly outside it: the plain phrase itself ("death rate" beside
+    "mortality"), or a word made from a one-word swap ("suddenly" beside "acute"). The one word alone
+    is not enough: "disease" in "The pathology of the disease" explains nothing."""
+    text = (sentence.text[:start - sentence.start] + " " + sentence.text[end - sentence.start:]).lower()
+    words = plain.lower().split()
+    tail = r"\b" if len(words) > 1 else r"[a-z]"
+    return re.search(r"\b" + r"\s+".join(map(re.escape, words)) + tail, text) is not None
 
 
 def used_as_a_noun(text: str, start: int) -> bool:
@@ -117,13 +130,13 @@ class SubstitutionRule(Rule):
             replacement = self.swap.get(key)
             if replacement is None:
                 continue
-            if self.skip_explained and explained(block, start, end):
-                if self.once_per_document:
-                    first_uses.setdefault(key, [None, 0])  # explained before any plain use: fine from here
-                continue
             if (self.skip_names and in_a_name(block.text, start, end)) or \
                     (self.skip_quoted and inside_quotation(block.text, start)) or \
                     (key in self.verbs and used_as_a_noun(block.text, start)):
+                continue  # not the writer's use of the term: it neither needs nor gives an explanation
+            if self.skip_explained and explained(block, start, end, replacement):
+                if self.once_per_document:
+                    first_uses.setdefault(key, [None, 0])  # explained before any plain use: fine from here
                 continue
             finding = self.match_finding(block, start, end, suggestion=_match_case(replacement, matched))
             if not self.once_per_document:
