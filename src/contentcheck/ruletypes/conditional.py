@@ -5,9 +5,13 @@ When both patterns have a capture group, the captures must agree: `NSAID` needs
 several alternatives may capture in any of its groups; the first that took part counts.
 `skip_capital_runs`: a match beside another word in capitals is part of a heading or dateline
 ("FDA WARNS CONSUMERS", "BETHESDA, MD —"), not an abbreviation in running text.
+`defined_in_metadata`: front-matter fields that name the page's publisher or source: their names
+define their initials ("publisher: NIH (National Cancer Institute)" defines NCI on the page).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..errors import ConfigError
 from ..patterns import compile_pattern
@@ -19,7 +23,8 @@ from ..rule import Rule, field_line
 class ConditionalRule(Rule):
     kind = "conditional"
     PLACEHOLDERS = frozenset({"match"})
-    TYPE_FIELDS = {"first": str, "second": str, "ignorecase": bool, "exceptions": list, "skip_capital_runs": bool}
+    TYPE_FIELDS = {"first": str, "second": str, "ignorecase": bool, "exceptions": list, "skip_capital_runs": bool,
+                   "defined_in_metadata": list}
 
     def prepare(self, data, path):
         for key in ("first", "second"):
@@ -30,10 +35,12 @@ class ConditionalRule(Rule):
         self.second = compile_pattern(flags + data["second"], path, field_line(data, "second"))
         self.exceptions = {str(e) for e in data.get("exceptions") or []}
         self.skip_capital_runs = data.get("skip_capital_runs", False)
+        self.defined_in_metadata = [str(field) for field in data.get("defined_in_metadata") or []]
 
     def check(self, document):
         blocks = document.blocks
-        defined = set()
+        defined = {initials for field in self.defined_in_metadata
+                   for initials in initials_of_names(str(document.metadata.get(field) or ""))}
         any_second = False
         for block in blocks:
             for match in self.second.finditer(block.text):
@@ -54,6 +61,19 @@ class ConditionalRule(Rule):
                 reported.add(key)
                 start, end = _captured_span(match) if self.first.groups else match.span()
                 yield self.match_finding(block, start, end)
+
+
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w'’-]*)+")
+_JOINING = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+def initials_of_names(text: str) -> set[str]:
+    """The initials of each name of two or more capitalised words ("National Library of Medicine" ->
+    NLM), and each name already in capitals ("NIH")."""
+    found = {word for word in re.findall(r"\b[A-Z]{2,6}\b", text)}
+    for name in _NAME.findall(text):
+        found.add("".join(word[0] for word in name.split() if word not in _JOINING))
+    return found
 
 
 def _captured(match) -> str:
