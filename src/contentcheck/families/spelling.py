@@ -72,6 +72,27 @@ _GENUS_BEFORE = re.compile(r"(?:\b[A-Z]\.|\b([A-Z][a-z]{3,}))\s$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _NAME_FOLLOWS = re.compile(r" (?:[A-Z]\.|[A-Z][a-z]+\b)")  # an initial or another capitalised word
 MAX_SUGGESTED_LENGTH = 45  # "pneumonoultramicroscopicsilicovolcanoconiosis"
+# Greek and Latin combining forms of medical words, and the endings that close them: a word built of
+# them ("xero-stom-ia", "kerato-acanth-oma", "crypt-orchid-ism", "lympho-scinti-graphy") is a medical
+# term whether or not a dictionary lists it. The word needs eight letters, a root and an ending, so a
+# typo seldom parses ("cardiomyopahty" does not).
+MEDICAL_ROOTS = frozenset("""
+    acanth aden adren angi arthr audi bronch calc carcin cardi cephal cerebr cervic chol chondr col colp
+    cost crani crypt cutane cyan cyst cyt dactyl dent derm dermat dipl dys electr emet encephal endocrin enter
+    erythr esophag oesophag esthes fasci fibr gastr geus gingiv gloss gluc glyc gnath gyn gynec hem haem
+    hemat haemat hepat herni hidr hist hydr hyster ile ili immun kerat kinesi lacrim lapar laryng leuk leuc
+    lingu lip lith lumb lymph macr mamm mast melan mening metr micr morph muc my myc myel myring nas necr
+    nephr neur noct ocul odont olig onc onych ophthalm opt orchi orchid oste ot pancreat path ped pector
+    phag pharyng phleb phot pneum pneumon poly proct prostat psych pulmon py pyel quadr ren retin rhin sarc
+    scinti scler seb sial sinus somat somn spermat sphygm splen spondyl steat stern stomat stom tars ten
+    tend thorac thromb thyr tox trache trich ur urethr uter vas ven ventricul vertebr vesic xer
+""".split())
+MEDICAL_ENDINGS = frozenset("""
+    ia ism isms oma omas omata itis osis oses algia esthesia aesthesia geusia osmia genic genesis graphy
+    graphic gram grams graph metry meter scopy scope tomy tomies ectomy ostomy plasty pathy pathic logy
+    logist logic cyte cytes cytosis emia aemia uria trophy plasia penia phagia phasia plegia rrhea rrhoea
+    rrhagia megaly lysis stasis sclerosis stenosis cele therapy philia phobia oid
+""".split())
 
 
 def _lookup_form(word: str) -> str:
@@ -87,6 +108,26 @@ def _one_edit_away(word: str) -> set[str]:
     replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     inserts = {a + c + b for a, b in splits for c in _LETTERS}
     return deletes | swaps | replaces | inserts
+
+
+def built_of_medical_parts(word: str) -> bool:
+    """The word is one or more MEDICAL_ROOTS, each perhaps joined by "o" or "i", then one of the
+    MEDICAL_ENDINGS: "xerostomia" (xer-o-stom-ia), "emetogenic" (emet-o-genic)."""
+    if not 8 <= len(word) <= MAX_SUGGESTED_LENGTH:
+        return False
+    reachable, ends = {0}, set()
+    for position in range(len(word)):
+        if position not in reachable:
+            continue
+        for size in range(2, min(12, len(word) - position) + 1):
+            if word[position:position + size] in MEDICAL_ROOTS:
+                after = position + size
+                ends.add(after)
+                reachable.add(after)
+                if after < len(word) and word[after] in "oi":
+                    ends.add(after + 1)
+                    reachable.add(after + 1)
+    return any(word[end:] in MEDICAL_ENDINGS for end in ends)
 
 
 def american_variants(word: str) -> list[str]:
@@ -171,7 +212,7 @@ class SpellingRule(Rule):
         if any(word.startswith(prefix) and len(word) - len(prefix) >= 4 and self._known(word[len(prefix):])
                for prefix in BOUND_PREFIXES):
             return True
-        return self._compound(word)
+        return self._compound(word) or built_of_medical_parts(word)
 
     def _compound(self, word: str) -> bool:
         """Two known words written as one, perhaps joined by a medical "o" ("bloodwork", "handwashing",
