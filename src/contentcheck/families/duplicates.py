@@ -283,8 +283,10 @@ class RepeatedClauseRule(DuplicateRuleBase):
                     continue  # clauses of a list, each its own part: "were assigned to X; others were assigned to X"
                 if self._whole_sentences(block, p, q, length, sentence_of):
                     continue  # two identical sentences: duplicates.sentence reports those
-                covered_until = q + length - 1
                 start, end = tokens[q][1], tokens[q + length - 1][2]
+                if not back_to_back and _title_case(block.text[start:end]):
+                    continue  # a title's words in two titles ("Yoga: What You Need to Know", a list of page titles)
+                covered_until = q + length - 1
                 source_start, source_end = block.to_source(start, end)
                 extra = {}
                 if back_to_back:
@@ -313,6 +315,12 @@ class RepeatedClauseRule(DuplicateRuleBase):
         return (p == sentence_of.index(first) and q == sentence_of.index(second)
                 and len(words[first]) == length and len(words[second]) == length
                 and _starts_with_word(block.sentences[first].text) and _starts_with_word(block.sentences[second].text))
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital, and two or more do: a title's words."""
+    long_words = [word for word in WORD.findall(text) if len(word) >= 4]
+    return len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
 
 
 def _parallel(words: list[str], p: int, q: int, length: int) -> bool:

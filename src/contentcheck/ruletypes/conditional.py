@@ -5,6 +5,8 @@ When both patterns have a capture group, the captures must agree: `NSAID` needs
 several alternatives may capture in any of its groups; the first that took part counts.
 `skip_capital_runs`: a match beside another word in capitals is part of a heading or dateline
 ("FDA WARNS CONSUMERS", "BETHESDA, MD —"), not an abbreviation in running text.
+`names_before`: words that make the match part of a name when they follow it ("the RET gene",
+"CAR T-cell therapy"): a gene's symbol or a therapy's name is not an abbreviation to spell out.
 `defined_in_metadata`: front-matter fields that name the page's publisher or source: their names
 define their initials ("publisher: NIH (National Cancer Institute)" defines NCI on the page).
 """
@@ -24,7 +26,7 @@ class ConditionalRule(Rule):
     kind = "conditional"
     PLACEHOLDERS = frozenset({"match"})
     TYPE_FIELDS = {"first": str, "second": str, "ignorecase": bool, "exceptions": list, "skip_capital_runs": bool,
-                   "defined_in_metadata": list}
+                   "defined_in_metadata": list, "names_before": list}
 
     def prepare(self, data, path):
         for key in ("first", "second"):
@@ -36,6 +38,7 @@ class ConditionalRule(Rule):
         self.exceptions = {str(e) for e in data.get("exceptions") or []}
         self.skip_capital_runs = data.get("skip_capital_runs", False)
         self.defined_in_metadata = [str(field) for field in data.get("defined_in_metadata") or []]
+        self.names_before = {str(word).lower() for word in data.get("names_before") or []}
 
     def check(self, document):
         blocks = document.blocks
@@ -54,6 +57,8 @@ class ConditionalRule(Rule):
                 if key in self.exceptions or key in reported:
                     continue
                 if self.skip_capital_runs and _beside_capitals(block.text, *match.span()):
+                    continue
+                if self.names_before and _word_after(block.text, match.end()) in self.names_before:
                     continue
                 satisfied = (key in defined or key.rstrip("s") in defined) if self.second.groups else any_second
                 if satisfied:
@@ -83,6 +88,11 @@ def _captured(match) -> str:
 def _captured_span(match) -> tuple[int, int]:
     index = next(i for i, group in enumerate(match.groups(), 1) if group is not None)
     return match.span(index)
+
+
+def _word_after(text: str, end: int) -> str:
+    words = text[end:end + 30].split()
+    return words[0].strip(".,;:!?()[]*_").lower() if words else ""
 
 
 def _beside_capitals(text: str, start: int, end: int) -> bool:

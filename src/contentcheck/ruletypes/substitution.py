@@ -3,7 +3,9 @@
 `skip_names`: a phrase inside a proper name is left alone ("the Vaccine Adverse Event Reporting
 System"): capitalised, with a capitalised word right before or after it. `skip_quoted`: so is one
 inside someone's quoted words, which the writer cannot reword. `verbs`: phrases whose swap is a verb
-("request: ask") are left alone where a determiner makes them a noun ("each request").
+("request: ask") are left alone where a determiner makes them a noun ("each request");
+`not_after_determiner`: so are phrases whose swap cannot follow one ("these additional signs" would
+become "these more signs").
 `once_per_document`: a phrase is reported where it is first used, with how often the page uses it
 (an editor swaps it everywhere at once), and not at all once the page has explained it.
 """
@@ -94,7 +96,8 @@ class SubstitutionRule(Rule):
     SUGGESTS_REPLACEMENT = True
     PLACEHOLDERS = frozenset({"match", "suggestion"})
     TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool,
-                   "skip_names": bool, "skip_quoted": bool, "once_per_document": bool, "verbs": list}
+                   "skip_names": bool, "skip_quoted": bool, "once_per_document": bool, "verbs": list,
+                   "not_after_determiner": list}
 
     def prepare(self, data, path):
         swap = data.get("swap") or {}
@@ -116,6 +119,7 @@ class SubstitutionRule(Rule):
         # phrases swapped for a verb ("request: ask"): where a determiner makes them a noun ("each
         # request"), the verb would break the sentence
         self.verbs = {self._key(str(v)) for v in data.get("verbs") or []}
+        self.verbs |= {self._key(str(v)) for v in data.get("not_after_determiner") or []}
 
     def _key(self, text: str) -> str:
         key = " ".join(text.replace("’", "'").split())
