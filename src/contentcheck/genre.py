@@ -19,17 +19,17 @@ _RELEASE_BOILERPLATE = OwnPattern(
     r"notes? to editors|embargo(?:ed)? (?:until|till))|(?m:^[ \t]*###[ \t]*$)", ignorecase=True)  # ### on its own line
 # "WASHINGTON —", "BETHESDA, Md. (AP) —", "LONDON, 3 May -": a place in capitals, then a dash
 _DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?:[ ,]+[A-Za-z0-9.'-]+){0,4}(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:—|–|--|-)\s")
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|explained|noted|added|wrote|stressed|concluded|commented|"
+_REPORTED_SPEECH = OwnPattern(r"\b(?:said|says|told|explained|noted|added|wrote|stressed|concluded|commented|"
                               r"according to)\b")
 # the story reports a publication or a meeting: research news
-_PUBLICATION = re.compile(r"\b(?:published (?:online )?(?:in|on)|presented (?:at|on)|reported (?:in|at)|"
+_PUBLICATION = OwnPattern(r"\b(?:published (?:online )?(?:in|on)|presented (?:at|on)|reported (?:in|at)|"
                           r"appear(?:s|ed)? in the)\b")
 # someone's words in quotation marks, attributed: '..." said Dr. Lee', '..., she says.'
-_QUOTE_ATTRIBUTED = re.compile(r"[,.?!][\"”’']\s+(?:said|says|added|explained|noted)\b|"
+_QUOTE_ATTRIBUTED = OwnPattern(r"[,.?!][\"”’']\s+(?:said|says|added|explained|noted)\b|"
                                r"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added|explained|noted)\b")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-_SEE_A_DOCTOR = re.compile(r"\b(?:when to (?:see|call|get|contact)|see (?:a|your) (?:doctor|gp|nurse|pharmacist)|"
-                           r"call (?:911|999|111)|talk to your (?:doctor|gp|nurse|pharmacist))\b", re.IGNORECASE)
+_SECOND_PERSON = OwnPattern(r"\b(?:you|your|yours|yourself)\b", ignorecase=True)
+_SEE_A_DOCTOR = OwnPattern(r"\b(?:when to (?:see|call|get|contact)|see (?:a|your) (?:doctor|gp|nurse|pharmacist)|"
+                           r"call (?:911|999|111)|talk to your (?:doctor|gp|nurse|pharmacist))\b", ignorecase=True)
 
 
 def detect(document: Document) -> tuple[str | None, list[str]]:
@@ -44,20 +44,28 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     words = max(1, len(text.split()))
     first = next((b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH), "")
     dateline = _DATELINE.match(first)
-    quoted = _QUOTE_ATTRIBUTED.search(text)  # rare: the counts below are taken only when it is there
-    speech = len(_REPORTED_SPEECH.findall(text)) if quoted or dateline else 0
+    quoted = _QUOTE_ATTRIBUTED.search(text)  # rare: the counts below are taken only when needed, once
+    counts: dict[str, float] = {}
+
+    def speech() -> int:
+        if "speech" not in counts:
+            counts["speech"] = len(_REPORTED_SPEECH.spans(text))
+        return int(counts["speech"])
 
     def second_person() -> float:
-        return len(_SECOND_PERSON.findall(text)) * 100 / words
+        if "you" not in counts:
+            counts["you"] = len(_SECOND_PERSON.spans(text)) * 100 / words
+        return counts["you"]
 
-    if dateline or (quoted and speech >= 2 and second_person() < 1):
+    if dateline or (quoted and speech() >= 2 and second_person() < 1):
         evidence = [f"dateline {dateline.group().strip()!r}"] if dateline else []
-        return "news", evidence + ([f"quoted and reported speech ({speech} times)"] if quoted else [])
+        return "news", evidence + ([f"quoted and reported speech ({speech()} times)"] if quoted else [])
     # a news story leads with the study it reports; a leaflet or report cites publications further down
     lead = "\n".join(b.text for b in document.blocks[:4])
-    publication = _PUBLICATION.search(lead)
-    if publication and second_person() < 0.3 and len(_REPORTED_SPEECH.findall(text)) >= 1:
-        return "news", [f"reports a study {publication.group()!r}, with reported speech and no 'you'"]
+    publication = _PUBLICATION.spans(lead)
+    if publication and second_person() < 0.3 and speech() >= 1:
+        start, end = publication[0]
+        return "news", [f"reports a study {lead[start:end]!r}, with reported speech and no 'you'"]
     if _SEE_A_DOCTOR.search(text) and second_person() >= 1.5:
         return "patient-info", [f"addresses the reader ({second_person():.1f} 'you' per 100 words)",
                                 "tells them when to get help"]
