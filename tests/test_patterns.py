@@ -33,6 +33,14 @@ def test_the_list_of_spans_a_page_scan_uses_is_what_finditer_gives(phrases, patt
     assert matcher.all_spans(text) == list(matcher.finditer(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERNS), st.text(alphabet="abx pinrelfPAIN\né", max_size=40))
+def test_an_own_pattern_searches_as_its_spans_find(pattern, text):
+    """OwnPattern.search asks RE2 once on ASCII text; it must say what its list of spans says."""
+    own = patterns.OwnPattern(pattern)
+    assert own.search(text) == bool(own.spans(text))
+
+
 def test_phrases_are_found_at_the_same_characters_in_ascii_and_other_text():
     matcher = Matcher(["pain relief", "joint pain"])
     plain = "Knee and joint pain: pain  relief helps. Painful? No pain reliefs here."

@@ -7,7 +7,8 @@ doubled ("had had", "that that"). Deleting the second copy is a safe fix.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice
+from operator import eq
 
 from ..registry import rule_type
 from ..rule import Rule
@@ -30,7 +31,7 @@ class RepeatedWordRule(Rule):
     def check(self, document):
         for block in document.blocks:
             words = block.words  # lower-cased, shared with other rules: most blocks have no word twice in a row
-            if not any(word == following for word, following in pairwise(words)):
+            if not any(map(eq, words, islice(words, 1, None))):
                 continue
             for match in _DOUBLED.finditer(block.text):
                 first, second = match.group(1), match.group(3)
