@@ -10,6 +10,7 @@ import bisect
 import importlib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import re2
 
@@ -197,7 +198,7 @@ class OwnPattern:
     def __init__(self, pattern: str, ignorecase: bool = False):
         pattern = ("(?i)" if ignorecase else "") + pattern
         self.unicode = re.compile(pattern)
-        self.ascii = re2.compile(pattern, _OPTIONS)
+        self.ascii: Any = re2.compile(pattern, _OPTIONS)  # Any: search() uses its private match call
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if text.isascii():
