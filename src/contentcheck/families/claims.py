@@ -340,12 +340,14 @@ def _claim(document: Document, block: Block, index: int, analysis: Analysis, voc
     in_sentence = any(s < sentence.end and e > sentence.start for s, e, _ in block.links)
     support = support_of(sentence.text, vocabulary, in_sentence)
     if support == "none":  # the sentence's paragraph, found once per paragraph
-        support = document.memo((support_of, block), lambda: support_of(block.text, vocabulary, bool(block.links)))
+        support = document.memo((support_of, block, id(vocabulary)),
+                                 lambda: support_of(block.text, vocabulary, bool(block.links)))
     if support == "none" and document.genre in REPORTING_GENRES:
-        support = document.memo((support_of, "story"), lambda: _story_source(document, vocabulary))
+        support = document.memo((support_of, "story", id(vocabulary)), lambda: _story_source(document, vocabulary))
     references = _references_in(block, sentence.start, sentence.end, vocabulary) if support != "none" else []
-    if support != "none" and not references:
-        references = _references_in(block, 0, len(block.text), vocabulary)
+    if support != "none" and not references:  # the paragraph's, found once for all its claims
+        references = list(document.memo((_references_in, block, id(vocabulary)),
+                                        lambda: _references_in(block, 0, len(block.text), vocabulary)))
     start, end = block.to_source(sentence.start, sentence.end)
     line, column = document.lines.position(start)
     claim = Claim(document.source[start:end], start, end, line, column, analysis.strength,
