@@ -9,6 +9,7 @@ person and "when to see a doctor". With no clear sign, the genre stays unknown a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .commerce import prose_text, sells
 from .document import BlockKind, Document
@@ -45,17 +46,14 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     first = next((b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH), "")
     dateline = _DATELINE.match(first)
     quoted = _QUOTE_ATTRIBUTED.search(text)  # rare: the counts below are taken only when needed, once
-    counts: dict[str, float] = {}
 
+    @cache
     def speech() -> int:
-        if "speech" not in counts:
-            counts["speech"] = len(_REPORTED_SPEECH.spans(text))
-        return int(counts["speech"])
+        return len(_REPORTED_SPEECH.spans(text))
 
+    @cache
     def second_person() -> float:
-        if "you" not in counts:
-            counts["you"] = len(_SECOND_PERSON.spans(text)) * 100 / words
-        return counts["you"]
+        return len(_SECOND_PERSON.spans(text)) * 100 / words
 
     if dateline or (quoted and speech() >= 2 and second_person() < 1):
         evidence = [f"dateline {dateline.group().strip()!r}"] if dateline else []
