@@ -25,6 +25,8 @@ def pack(tmp_path, body, name="rule.yaml"):
     ("extends: existence\ncategory: style\nmessage: m\ntokens: best\n", "field 'tokens' must be a list", 4),
     ("extends: metric\ncategory: readability\nmessage: m\nformula: __import__('os')\ncondition: '> 1'\n", "formula", 4),
     ("extends: substitution\ncategory: style\nmessage: m\nswap: {a: [b]}\n", "swap value for 'a' must be a string", 4),
+    ("extends: metric\ncategory: readability\nmessage: m\nformula: words\ncondition: '> 25'\nunit: sentence\n"
+     "margin_shares: {patients: lots}\n", "margin share for 'patients' must be a number from 0 to 10", 7),
     ("extends: existence\ncategory: style\nmessage: [m\n", "invalid YAML", 3),
     ("extends: existence\ncategory: style\nmessage: m\ntokens: [x]\nquoted: {severity: low}\n",
      "quoted.severity must be one of error, warning, info", 5),

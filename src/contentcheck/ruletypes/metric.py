@@ -89,6 +89,7 @@ class MetricRule(Rule):
     PLACEHOLDERS = frozenset({"value", "threshold", "words"})
     TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int, "median_factor": (int, float),
                    "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool, "margin_share": (int, float),
+                   "margin_shares": dict,
                    "skip_pointers": bool}
     LIMITS = {"median_factor": (0.0, 100.0), "margin_share": (0.0, 10.0)}
 
@@ -111,6 +112,12 @@ class MetricRule(Rule):
         # a sentence or paragraph counts only when it is well above the threshold: this share over it
         # (a 26-word sentence against a limit of 25 is not one an editor would split)
         self.margin_share = float(data.get("margin_share", 0))
+        # audience -> its own share ("patients: 0.13": a leaflet's 28-word sentence is fine, a 29-word one is not)
+        self.margin_shares = dict(data.get("margin_shares") or {})
+        for audience, share in self.margin_shares.items():
+            if not isinstance(share, (int, float)) or not 0 <= share <= 10:
+                raise ConfigError(f"margin share for '{audience}' must be a number from 0 to 10", path,
+                                  field_line(data, "margin_shares"))
         # audience -> the condition's number for that audience instead (null: not checked for it)
         self.thresholds = dict(data.get("thresholds") or {})
         for audience, number in self.thresholds.items():
@@ -144,8 +151,9 @@ class MetricRule(Rule):
             measured += [(block, start, end, stats, self.formula(stats))
                          for start, end, stats in units]
         floor = relative_limit(threshold, [value for *_, value in measured], self.median_factor, self.ceiling_above)
+        margin_share = float(self.margin_shares.get(document.audience, self.margin_share))
         for block, start, end, stats, value in measured:
-            if stats.words < self.min_words or not self.compare(value, threshold * (1 + self.margin_share)):
+            if stats.words < self.min_words or not self.compare(value, threshold * (1 + margin_share)):
                 continue
             if self.median_factor and value <= floor:
                 continue
