@@ -147,14 +147,12 @@ class TextStats:
         sentences_per_100 = 100 * self._per_word(self.sentences)
         return 0.0588 * letters_per_100 - 0.296 * sentences_per_100 - 15.8
 
-    def variables(self) -> dict[str, float]:
-        return {
-            "words": self.words, "sentences": self.sentences, "syllables": self.syllables,
-            "polysyllables": self.polysyllables, "letters": self.letters, "long_words": self.long_words,
-            "name_words": self.name_words, "explanation_words": self.explanation_words,
-            "flesch_reading_ease": self.flesch_reading_ease(), "flesch_kincaid_grade": self.flesch_kincaid_grade(),
-            "smog": self.smog(), "gunning_fog": self.gunning_fog(), "coleman_liau": self.coleman_liau(),
-        }
+
+# The names a readability formula in a rule may use: the counts above and the formulas, each read from a
+# TextStats by that name (ruletypes/metric.py).
+FORMULA_VARIABLES = ("words", "sentences", "syllables", "polysyllables", "letters", "long_words", "name_words",
+                     "explanation_words", "flesch_reading_ease", "flesch_kincaid_grade", "smog", "gunning_fog",
+                     "coleman_liau")
 
 
 _CUE_WORDS = ("mean", "call", "known", "word", "say", "when", "medical")  # every cue has one: most skip the regex

@@ -17,14 +17,14 @@ from ..errors import ConfigError
 from ..pointers import is_pointer
 from ..registry import rule_type
 from ..rule import Rule, field_line
-from ..textstats import TextStats, combined, relative_limit, sentence_stats
+from ..textstats import FORMULA_VARIABLES, TextStats, combined, relative_limit, sentence_stats
 from .existence import inside_quotation
 
 _OPERATORS: dict[type, Callable[..., float]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
     ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
 _FUNCTIONS: dict[str, Callable[..., float]] = {"sqrt": math.sqrt, "min": min, "max": max, "abs": abs}
-_VARIABLES = set(TextStats().variables())
+_VARIABLES = set(FORMULA_VARIABLES)
 _CONDITION = re.compile(r"^\s*(<=|>=|<|>|==|!=)\s*(-?\d+(?:\.\d+)?)\s*$")
 _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
             "!=": operator.ne}
