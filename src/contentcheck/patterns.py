@@ -130,7 +130,11 @@ class Matcher:
             return []
         if not (byte_spans is _raw_byte_spans and text.isascii()):
             return list(self.finditer(text))
-        data, whole_words, word = text.encode("ascii"), self.whole_words, _ASCII_WORD_BYTE
+        return self._ascii_spans(text.encode("ascii"), False)
+
+    def _ascii_spans(self, data: bytes, first: bool) -> list[tuple[int, int]]:
+        """The word-bounded matches in ASCII bytes, from RE2's match call; with `first`, only the first."""
+        whole_words, word = self.whole_words, _ASCII_WORD_BYTE
         found: list[tuple[int, int]] = []
         match, position, length = self.regex._regexp.Match, 0, len(data)
         while True:
@@ -141,11 +145,17 @@ class Matcher:
                     (start > 0 and word[data[start - 1]] and word[data[start]])
                     or (end < length and word[data[end]] and word[data[end - 1]]))):
                 found.append((start, end))
+                if first:
+                    return found
             if position == length:
                 return found
             position = position + 1 if end == position else end
 
     def search(self, text: str) -> bool:
+        if self.empty:
+            return False
+        if byte_spans is _raw_byte_spans and text.isascii():
+            return bool(self._ascii_spans(text.encode("ascii"), True))
         return next(self.finditer(text), None) is not None
 
 

@@ -84,8 +84,17 @@ def _next_word(text: str, start: int) -> str:
 _LIST_MARKER = re.compile(r"[\s•⁃*-]*(?:\d{1,3}|[a-z])\.?\)?$")
 
 
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def _is_boundary(text: str, match: re.Match[str], sentence_start: int) -> bool:
-    punct = match.group("punct")
+    punct, close, space = match.group("punct", "close", "space")
+    if punct == "." and not close and space and text[match.end():match.end() + 1].isupper():
+        # the common case, decided at once: "... a lower-case word. A capital" ends a sentence
+        token = _token_before(text, match.start())
+        if len(token) > 1 and token.isalpha() and token.islower() and token not in PREPOSITIVE \
+                and token not in POSTPOSITIVE:
+            return True
     list_marker = _LIST_MARKER.fullmatch(text, sentence_start, match.end("close"))
     if punct == "." and list_marker and "(" not in match.group("close"):
         return False  # "1." or "a." opening a list item
@@ -121,7 +130,7 @@ def _is_boundary(text: str, match: re.Match[str], sentence_start: int) -> bool:
         if token.isupper() and before[:1].islower() and before not in _BEFORE_A_NAME and len(next_word) > 1:
             return True
         return token.isupper() and next_word.lower() in SENTENCE_STARTERS and token not in "ABCDEFGHJKLMNOPQRSTUVWXYZ"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token) or lowered in POSTPOSITIVE:
+    if _INITIALISM.fullmatch(token) or lowered in POSTPOSITIVE:
         # U.S., a.m., Co.: a boundary only before a word that usually starts a sentence.
         return next_word.lower() in SENTENCE_STARTERS or next_word in ("Mr", "Mrs", "Ms", "Dr")
     if next_word[:1].isdigit() and token[:1].isdigit():

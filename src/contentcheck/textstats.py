@@ -118,7 +118,8 @@ class TextStats:
             self.polysyllables += totals >> _FIELD & _MASK
             self.letters += totals >> 2 * _FIELD & _MASK
             self.long_words += totals >> 3 * _FIELD
-            self.name_words += sum(len(_WORD.findall(name)) - 1 for name in _NAME_RUN.findall(text))
+            if not text[1:].islower():  # a name needs two capitals; most sentences have one at most
+                self.name_words += sum(len(_WORD.findall(name)) - 1 for name in _NAME_RUN.findall(text))
             self.explanation_words += _explanation_words(text)
 
     # Published formulas; each guards against an empty text.
@@ -155,13 +156,11 @@ FORMULA_VARIABLES = ("words", "sentences", "syllables", "polysyllables", "letter
                      "coleman_liau")
 
 
-_CUE_WORDS = ("mean", "call", "known", "word", "say", "when", "medical")  # every cue has one: most skip the regex
-
-
 def _explanation(text: str) -> tuple[int, int] | None:
     """Where a term's explanation runs in a sentence: from its cue to the end of its clause."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _CUE_WORDS):
+    lowered = text.lower()  # every cue has one of these words: most sentences skip the regex
+    if not ("mean" in lowered or "call" in lowered or "known" in lowered or "word" in lowered or "say" in lowered
+            or "when" in lowered or "medical" in lowered):
         return None
     cue = EXPLANATION_CUES.search(text)
     if cue is None:

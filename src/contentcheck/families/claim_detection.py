@@ -118,7 +118,9 @@ _ON_ITS_OWN = re.compile(r"\bon\s+(?:its|their|your|his|her|my|our)\s+own\b", re
 def _credited(text: str) -> bool:
     """Something is credited with the change ("after the smoking ban", "with the brace"); "on its
     own" credits nothing."""
-    return bool(_CREDITED.search(_ON_ITS_OWN.sub(" ", text)))
+    if "wn" in text or "WN" in text:  # "own", "Own", "OWN": the substitution is needed
+        text = _ON_ITS_OWN.sub(" ", text)
+    return _CREDITED.search(text)
 
 
 # What an effect verb does to when it is not health: money, time, business.
@@ -287,7 +289,13 @@ def _term_matcher(terms: list[str]) -> Matcher | TermSet:
 
 
 def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not covers:
+        return spans
     return [(s, e) for s, e in spans if not any(cs <= s and e <= ce for cs, ce in covers)]
+
+
+def _any_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in spans)
 
 
 def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, int]]] | None = None
@@ -302,7 +310,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
 
     exceptions = spans("verb_exceptions")
     targets = [(s, e) for s, e in _outside(spans("health") + spans("health_patterns"), exceptions)
-               if not _IN_A_DOMAIN.match(text, e)]  # "Cancer.gov", "diabetes.org": a site's name, not an illness
+               if not (text.startswith(".", e) and _IN_A_DOMAIN.match(text, e))]  # "Cancer.gov": a site, not an illness
     strong_safety = spans("strong_safety")
     if not targets and not strong_safety:
         return None
@@ -312,9 +320,12 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     nominals = spans("nominal")
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
     compared = []
-    if COMPARATIVE_WORD.search(text):  # one RE2 pass; most sentences have no comparative word at all
-        compared = [m.span() for s, _ in targets if (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
-        compared += [m.span(1) for _, e in targets if (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
+    words = COMPARATIVE_WORD.spans(text)  # one RE2 pass; most sentences have no comparative word at all
+    if words:  # the windowed patterns run only where a comparative word lies in their window
+        compared = [m.span() for s, _ in targets if _any_within(words, s - 40, s)
+                    and (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
+        compared += [m.span(1) for _, e in targets if _any_within(words, e, e + 40)
+                     and (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
                      and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
     nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
                  and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
@@ -324,7 +335,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     safety = spans("safety") + [(s, e) for s, e in strong_safety if not _BARE_SIDE_EFFECTS.fullmatch(text, s, e)]
     effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
     effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
-    effects = [(s, e) for s, e in effects if not _names_an_aim(text, s)]
+    effects = [(s, e) for s, e in effects if "to" not in text[max(0, s - 60):s].lower() or not _names_an_aim(text, s)]
     if not (effects or associations or nominals or comparisons or safety):
         return None
     if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
@@ -397,6 +408,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _all_quoted(text: str, relations: list[tuple[int, int]]) -> bool:
     """Every relation sits inside quotation marks: the writer reports someone's wording ("its advert
     promised to 'melt fat while you sleep'")."""
+    if not any(mark in text for mark in "'‘\"“"):
+        return False
     quoted = quoted_spans(text)
     return bool(quoted) and all(any(qs <= s and e <= qe for qs, qe in quoted) for s, e in relations if e > s)
 
@@ -496,11 +509,10 @@ def _kind(text: str, comparisons, safety) -> str:
         return "safety"
     if _PREVENTION.search(text):
         return "prevention"
-    if _RISK.search(text) and (_HARMFUL_EXPOSURE.search(text) or not _MECHANISM_TERMS.search(text)):
+    mechanism = _MECHANISM_TERMS.search(text)
+    if _RISK.search(text) and (not mechanism or _HARMFUL_EXPOSURE.search(text)):
         return "risk"
-    if _MECHANISM_TERMS.search(text):
-        return "mechanism"
-    return "efficacy"
+    return "mechanism" if mechanism else "efficacy"
 
 
 def support_of(text: str, vocabulary: Vocabulary, linked: bool = False) -> str:

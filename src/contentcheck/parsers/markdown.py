@@ -22,6 +22,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|
                            re.DOTALL)
 _CONTAINERS = {"list_item_open": BlockKind.LIST_ITEM, "th_open": BlockKind.TABLE_CELL, "td_open": BlockKind.TABLE_CELL,
                "heading_open": BlockKind.HEADING}
+_CONTAINER_CLOSERS = frozenset(kind.replace("_open", "_close") for kind in _CONTAINERS)
 
 
 class _LinksAsWritten(MarkdownIt):
@@ -87,18 +88,19 @@ def parse_markdown(source: str, path: str) -> Document:
     if not links:
         document.note(f"{path}: links not read (more than {MAX_OPEN_BRACKETS:,} '[' left open); brackets count as text")
     for token in _markdown(links).parse(body):
-        if token.type in _CONTAINERS:
-            containers.append(_CONTAINERS[token.type])
-        elif token.type.endswith("_close") and token.type.replace("_close", "_open") in _CONTAINERS:
+        kind = token.type
+        if kind in _CONTAINERS:
+            containers.append(_CONTAINERS[kind])
+        elif kind in _CONTAINER_CLOSERS:
             containers.pop()
-        elif token.type == "blockquote_open":
+        elif kind == "blockquote_open":
             quote_depth += 1
-        elif token.type == "blockquote_close":
+        elif kind == "blockquote_close":
             quote_depth -= 1
-        elif token.type in ("html_block", "html_inline") and token.map:
+        elif kind in ("html_block", "html_inline") and token.map:
             start, end = _line_region(line_starts, token.map, len(source))
             document.comments.extend(find_comments(source, start, end))
-        elif token.type == "inline" and token.map:
+        elif kind == "inline" and token.map:
             start, end = _line_region(line_starts, token.map, len(source))
             kind = containers[-1] if containers else (BlockKind.BLOCKQUOTE if quote_depth else BlockKind.PARAGRAPH)
             cursor.enter(start, end)
@@ -148,7 +150,10 @@ class _Cursor:
                 self.position = angle + 1  # autolink <https://...>
             return
         i = close + 1
-        if source.startswith("(", i):
+        plain_end = source.find(")", i, self.end) if source.startswith("(", i) else -1
+        if plain_end >= 0 and source.count("(", i, plain_end) == 1 and source.find("\\", i, plain_end) < 0:
+            i = plain_end + 1  # the usual destination: no brackets or escapes inside
+        elif source.startswith("(", i):
             depth = 0
             while i < self.end:
                 if source[i] == "\\":
