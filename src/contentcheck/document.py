@@ -90,6 +90,7 @@ class Block:
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)  # each sentence's start, for bisect
     _sentence_words: list[tuple[str, ...]] | None = field(default=None, repr=False)
+    _words: list[str] | None = field(default=None, repr=False)
     _piece_starts: list[int] = field(default_factory=list, repr=False)  # each piece's text_start, for bisect
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool = False) -> None:
@@ -176,7 +177,10 @@ class Block:
 
     @property
     def words(self) -> list[str]:
-        return [word for words in self.sentence_words for word in words]
+        """The block's words in order (its sentences' words joined), made once: several rules read them."""
+        if self._words is None:
+            self._words = [word for words in self.sentence_words for word in words]
+        return self._words
 
 
 class LineIndex:

@@ -13,7 +13,7 @@ criticised is marked reported. Every list is data in rules/claims/_vocabulary.ya
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -81,7 +81,7 @@ _COMPARATIVES = (r"less|more|fewer|lower|higher|better|worse|healthier|slower|fa
                  r"weaker|reduced|improved|increased|decreased|poorer|greater|smaller|bigger|milder|clearer|"
                  r"calmer|fitter|thinner|smoother|firmer")
 COMPARATIVE_WORD = OwnPattern(rf"\b(?:{_COMPARATIVES})\b", ignorecase=True)  # anywhere in a sentence
-_COMPARATIVE_WORD = re.compile(rf"\b(?:{_COMPARATIVES})\b(?=\s+(?:\w+[\s-]+){{0,2}}$)", re.I)
+_TWO_WORDS_AT_MOST = re.compile(r"\s+(?:\w+[\s-]+){0,2}")
 # "more common in people over 50": how often an illness occurs, prevalence, not a comparison of outcomes
 # ... and "lasts more than six weeks": a duration
 _HOW_COMMON = re.compile(r"\s+(?:common|frequent|prevalent|widespread|often\s+(?:seen|found|diagnosed)|"
@@ -201,6 +201,14 @@ class Vocabulary:
     citations: Matcher
     attributions: Matcher
     strip_words: Matcher  # hedges and absolute words, set aside when matching the approved library
+    _trend_phrases: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def is_trend(self, phrase: str) -> bool:
+        """The effect phrase names a trend ("rises", "drops"); asked once per phrase as written."""
+        known = self._trend_phrases.get(phrase)
+        if known is None:
+            known = self._trend_phrases[phrase] = self.trends.search(phrase)
+        return known
 
 
 @dataclass
@@ -294,6 +302,14 @@ def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]]) -> lis
     return [(s, e) for s, e in spans if not any(cs <= s and e <= ce for cs, ce in covers)]
 
 
+def _comparative_before(text: str, words: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    """The first comparative word at most two words before `start`, within 40 characters."""
+    for word_start, word_end in words:
+        if word_start >= start - 40 and word_end < start and _TWO_WORDS_AT_MOST.fullmatch(text, word_end, start):
+            return word_start, word_end
+    return None
+
+
 def _any_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start <= s and e <= end for s, e in spans)
 
@@ -322,8 +338,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     compared = []
     words = COMPARATIVE_WORD.spans(text)  # one RE2 pass; most sentences have no comparative word at all
     if words:  # the windowed patterns run only where a comparative word lies in their window
-        compared = [m.span() for s, _ in targets if _any_within(words, s - 40, s)
-                    and (m := _COMPARATIVE_WORD.search(text, max(0, s - 40), s))]
+        compared = [span for s, _ in targets if (span := _comparative_before(text, words, s)) is not None]
         compared += [m.span(1) for _, e in targets if _any_within(words, e, e + 40)
                      and (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
                      and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
@@ -355,7 +370,7 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     negators = spans("local_negators")
     if negators and not safety and all(_negated(text, relation, negators) for relation in relations):
         return None  # every relation is denied where it stands ("did not lower blood pressure")
-    trend_only = all(vocabulary.trends.search(text[s:e]) for s, e in effects)
+    trend_only = all(vocabulary.is_trend(text[s:e]) for s, e in effects)
     if effects and not (associations or nominals or comparisons or safety) and not _credited(text) and all(
             _course_of_illness(text, effect, targets) for effect in effects):
         return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
@@ -492,11 +507,12 @@ def _absolute(text: str, marked: bool, effects: list[tuple[int, int]]) -> bool:
     word is there), not qualified by a share ("in 95% of patients"). Speed ("within 30 minutes", "in 10
     days", "tonight") promises only in the present, to the reader: a past result or one person's
     experience reports."""
-    if _SHARE.search(text) and not _PERMANENCE.search(text):
+    lowered = text.lower()  # substring tests first: most sentences need none of the patterns
+    if ("%" in text or "percent" in lowered) and _SHARE.search(text) and not _PERMANENCE.search(text):
         return False  # "in 97% of users" qualifies how many it helps, not "the results are permanent"
     if marked:
         return True
-    if _OVERNIGHT.search(text):
+    if "overnight" in lowered and _OVERNIGHT.search(text):
         return True
     past = _PAST.search(text) or any(text[s:e].lower().endswith("ed") for s, e in effects)
     return bool(_SPEED.search(text)) and not _FIRST_PERSON.search(text) and not past
