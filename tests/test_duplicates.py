@@ -114,6 +114,21 @@ def test_cross_file_paragraph_and_sentence_name_the_other_file(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_public_bodys_shared_text_is_not_reported_on_its_pages_unless_the_config_asks(tmp_path, jobs):
+    agency = "---\nsource: https://www.cancer.gov/about-cancer/{}\n---\n\n# {}\n\n" + PARAGRAPH + "\n"
+    write_site(tmp_path, {
+        "a.md": agency.format("a", "A"),
+        "b.md": agency.format("b", "B"),
+        "clinic.md": "---\nsource: https://www.example-clinic.com/back\n---\n\n# Clinic\n\n" + PARAGRAPH + "\n",
+        **{f"other-{n}.md": f"# Other\n\nPage {n} shares nothing with the others.\n" for n in range(8)},
+    })  # three copies in eleven files: not the site's boilerplate
+    # the agency's own second page shares its text by design; a clinic's copy of it is still a copy
+    assert [name for name, *_ in cross_findings(check_paths([str(tmp_path)], jobs=jobs))] == ["clinic.md"]
+    (tmp_path / ".contentcheck.yaml").write_text("options:\n  duplicates.cross-file:\n    public_body_severity: info\n")
+    assert [name for name, *_ in cross_findings(check_paths([str(tmp_path)], jobs=jobs))] == ["b.md", "clinic.md"]
+
+
 def test_cross_file_reworded_paragraph_found_by_minhash(tmp_path):
     reworded = PARAGRAPH.replace("gently stretches", "slowly stretches").replace("several sessions", "many sessions")
     write_site(tmp_path, {"a.md": PARAGRAPH + "\n", "b.md": reworded + "\n", "c.md": "Unrelated text about diet.\n"})

@@ -22,10 +22,12 @@ Span = tuple[int, int]
 @dataclass
 class CorpusPayload:
     """What one file gives the corpus stage: each corpus rule's extract (packed, as `CorpusRule.pack`
-    makes it) and where the file's suppression comments silence findings."""
+    makes it), where the file's suppression comments silence findings, and the severity a corpus
+    rule's findings take in this file when its publisher or genre sets one ("off": none)."""
 
     extracts: dict[str, Any]
     regions: list[Region] = field(default_factory=list)
+    severities: dict[str, str] = field(default_factory=dict)
 
 
 class Corpus:
@@ -34,12 +36,15 @@ class Corpus:
     def __init__(self) -> None:
         self.reducers: dict[str, Reducer] = {}
         self.regions: dict[int, list[Region]] = {}
+        self.severities: dict[int, dict[str, str]] = {}  # file -> rule id -> severity there
 
     def add(self, file: int, path: str, payload: CorpusPayload, rules: dict[str, CorpusRule]) -> None:
         """One file's extracts, in file order; `rules` are the file's corpus rules by id (each file's
         config may set them differently; the first file's makes the rule's reducer)."""
         if payload.regions:
             self.regions[file] = payload.regions
+        if payload.severities:
+            self.severities[file] = payload.severities
         for rule_id, packed in payload.extracts.items():
             rule = rules[rule_id]
             if rule_id not in self.reducers:
@@ -58,11 +63,25 @@ class Corpus:
         merged = heapq.merge(*streams, key=lambda item: item[0]) if len(streams) > 1 else chain(*streams)
         with_templates = heapq.merge(((file, []) for file in sorted(templates)), merged, key=lambda item: item[0])
         for file, items in groupby(with_templates, key=lambda item: item[0]):
-            findings = [finding for _, found in items for finding in found]
+            findings = self._at_file_severity(file, [finding for _, found in items for finding in found])
             kept = [f for f in findings if not is_suppressed(f, self.regions.get(file, []))]
             spans = templates.get(file, [])
             if kept or spans:
                 yield file, kept, spans
+
+    def _at_file_severity(self, file: int, findings: list[Finding]) -> list[Finding]:
+        """The findings at the severity their rule takes in this file; none of a rule that is off there."""
+        severities = self.severities.get(file)
+        if not severities:
+            return findings
+        kept = []
+        for finding in findings:
+            severity = severities.get(finding.rule)
+            if severity != "off":
+                if severity:
+                    finding.severity = severity
+                kept.append(finding)
+        return kept
 
     def merge_into(self, results: Results) -> Iterator[tuple[int, list[Finding], list[Span]]]:
         """Merge the findings into the results they belong to, and drop those inside template text,

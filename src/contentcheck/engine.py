@@ -54,7 +54,7 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
                 found.pop()
                 document.note(f"{rule.id}: only the first {MAX_FINDINGS_PER_RULE:,} findings in {document.path} "
                               "are reported")
-            severity = _severity_here(rule, document)
+            severity = severity_here(rule, document.publisher[0], document.genre)
             if severity == "off":
                 found = []  # the rule still ran: what it records (the claims register) stays in the report
             elif severity:
@@ -68,12 +68,12 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
     return findings, extracts
 
 
-def _severity_here(rule: Rule, document: Document) -> str | None:
-    """The severity the rule's findings take in this document (its genre, its publisher), "off" for
+def severity_here(rule: Rule, publisher: str | None, genre: str | None) -> str | None:
+    """The severity the rule's findings take in a document of this publisher and genre, "off" for
     none, or None to keep each finding's own."""
-    if rule.public_body_severity and document.publisher[0] == PUBLIC_BODY:
+    if rule.public_body_severity and publisher == PUBLIC_BODY:
         return rule.public_body_severity
-    return rule.genre_severity.get(document.genre or "")
+    return rule.genre_severity.get(genre or "")
 
 
 def _crash(rule: Rule, exc: Exception) -> Finding:

@@ -16,7 +16,7 @@ from typing import Any
 from .baseline import drop_baselined, load_baseline
 from .config import Config, ConfigResolver, search_limit
 from .corpus import Corpus, CorpusPayload, Span, outside_templates
-from .engine import check_document
+from .engine import check_document, severity_here
 from .errors import ContentcheckError
 from .finding import Finding
 from .fixes import apply_fixes, unified_diff, write_atomically
@@ -174,8 +174,11 @@ class FileChecker:
         if not extracts or result.error:
             return Outcome(result)
         rules = corpus_rules(config, result.path)
+        facts = result.facts or {}
+        severities = {rule_id: severity for rule_id in extracts
+                      if (severity := severity_here(rules[rule_id], facts.get("publisher"), facts.get("genre")))}
         return Outcome(result, CorpusPayload({rule_id: rules[rule_id].pack_extract(extract)
-                                              for rule_id, extract in extracts.items()}, regions))
+                                              for rule_id, extract in extracts.items()}, regions, severities))
 
 
 def internal_error(path: str, exc: BaseException) -> str:
