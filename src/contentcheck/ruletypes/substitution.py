@@ -5,7 +5,8 @@ System"): capitalised, with a capitalised word right before or after it. `skip_q
 inside someone's quoted words, which the writer cannot reword. `verbs`: phrases whose swap is a verb
 ("request: ask") are left alone where a determiner makes them a noun ("each request");
 `not_after_determiner`: so are phrases whose swap cannot follow one ("these additional signs" would
-become "these more signs").
+become "these more signs"). `prepositions`: phrases whose swap is a preposition ("concerning: about")
+are left alone where they are an adjective ("severe or concerning to you", "this is concerning.").
 `once_per_document`: a phrase is reported where it is first used, with how often the page uses it
 (an editor swaps it everywhere at once), and not at all once the page has explained it.
 """
@@ -81,6 +82,23 @@ def used_as_a_noun(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _DETERMINERS
 
 
+# words after which a participle is an adjective: a linking verb, a degree word, a coordinator
+_BEFORE_AN_ADJECTIVE = frozenset("""
+    is are was were be been being am seem seems seemed look looks looked feel feels felt find found
+    very so too more most less least quite really particularly especially deeply extremely and or
+""".split())
+
+
+def used_as_an_adjective(text: str, start: int, end: int) -> bool:
+    """The participle describes, not relates: "to" or no word after it ("concerning to you",
+    "is concerning."), or a linking verb, degree word or "and"/"or" right before it."""
+    after = text[end:].split(maxsplit=1)
+    if not after or not after[0][0].isalnum() or after[0].lower() == "to":
+        return True
+    before = text[max(0, start - 30):start].split()
+    return bool(before) and before[-1].lower() in _BEFORE_AN_ADJECTIVE
+
+
 def in_a_name(text: str, start: int, end: int) -> bool:
     """The phrase is capitalised and a capitalised word stands right before or after it."""
     if not text[start:start + 1].isupper():
@@ -97,7 +115,7 @@ class SubstitutionRule(Rule):
     PLACEHOLDERS = frozenset({"match", "suggestion"})
     TYPE_FIELDS = {"swap": dict, "ignorecase": bool, "exceptions": list, "skip_explained": bool,
                    "skip_names": bool, "skip_quoted": bool, "once_per_document": bool, "verbs": list,
-                   "not_after_determiner": list}
+                   "not_after_determiner": list, "prepositions": list}
 
     def prepare(self, data, path):
         swap = data.get("swap") or {}
@@ -120,6 +138,7 @@ class SubstitutionRule(Rule):
         # request"), the verb would break the sentence
         self.verbs = {self._key(str(v)) for v in data.get("verbs") or []}
         self.verbs |= {self._key(str(v)) for v in data.get("not_after_determiner") or []}
+        self.prepositions = {self._key(str(p)) for p in data.get("prepositions") or []}
 
     def _key(self, text: str) -> str:
         key = " ".join(text.replace("’", "'").split())
@@ -136,7 +155,8 @@ class SubstitutionRule(Rule):
                 continue
             if (self.skip_names and in_a_name(block.text, start, end)) or \
                     (self.skip_quoted and inside_quotation(block.text, start)) or \
-                    (key in self.verbs and used_as_a_noun(block.text, start)):
+                    (key in self.verbs and used_as_a_noun(block.text, start)) or \
+                    (key in self.prepositions and used_as_an_adjective(block.text, start, end)):
                 continue  # not the writer's use of the term: it neither needs nor gives an explanation
             if self.skip_explained and explained(block, start, end, replacement):
                 if self.once_per_document:
