@@ -266,6 +266,7 @@ class RepeatedClauseRule(DuplicateRuleBase):
         for q, gram in enumerate(grams):
             if counts[gram] < 2:
                 continue  # a run of words found once is no one's copy
+            judged_until = -1  # the end of a run judged no paste here: its shorter tails are not either
             for p in seen.get(gram, ()):
                 if q < p + n or q <= covered_until or q - p > CLAUSE_WINDOW:
                     continue
@@ -276,6 +277,9 @@ class RepeatedClauseRule(DuplicateRuleBase):
                 same_sentence = sentence_of[p] == sentence_of[q + length - 1]
                 if not (back_to_back or same_sentence):
                     continue
+                judged_until = max(judged_until, q + length - 1)
+                if back_to_back and sentence_of[q - 1] != sentence_of[q]:
+                    continue  # a sentence's last words open the next: "... under section 5. Under section 5, a drug"
                 if not back_to_back and _parallel(words, p, q, length):
                     continue  # "79 percent of patients in the drug group and 77 percent of patients in ..."
                 tokens = tokens or words_with_offsets(block.text)
@@ -300,6 +304,8 @@ class RepeatedClauseRule(DuplicateRuleBase):
                     finding.severity = self.within_sentence_severity
                 yield finding
                 break
+            else:
+                covered_until = max(covered_until, judged_until)
             positions = seen.setdefault(gram, [])
             positions.append(q)
             if len(positions) > 4:
@@ -324,13 +330,15 @@ def _title_case(text: str) -> bool:
 
 
 def _parallel(words: list[str], p: int, q: int, length: int) -> bool:
-    """The two copies differ in one of the two words before them and in the word after them: a
-    parallel comparison ("in men aged 35 or older and in women aged 35 or older", "3.5 percent of all
-    men in the drug group versus 3.0 percent of all men in the placebo group" have other slots
-    filled), not a clause pasted twice."""
+    """The two copies differ in one of the three words before them and in what follows them (a word,
+    or the end of the text after the second): a parallel comparison ("in men aged 35 or older and in
+    women aged 35 or older", "a bivalent vaccine that protects against infection with HPV types 16 and
+    18, and a quadrivalent vaccine that protects against infection with HPV types 6, 11...") or a list
+    of like items ("(used in 3 percent of the patients), or other treatments (used in 3 percent of the
+    patients)") has other slots filled; a clause pasted twice does not."""
     after_p, after_q = p + length, q + length
-    before_differs = any(p >= back and words[p - back] != words[q - back] for back in (1, 2))
-    return before_differs and after_q < len(words) and words[after_p] != words[after_q]
+    before_differs = any(p >= back and words[p - back] != words[q - back] for back in (1, 2, 3))
+    return before_differs and (after_q >= len(words) or words[after_p] != words[after_q])
 
 
 def _starts_with_word(text: str) -> bool:
