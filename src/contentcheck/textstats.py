@@ -174,13 +174,38 @@ def _explanation_words(text: str) -> int:
     return len(_WORD.findall(text[span[0]:span[1]])) if span else 0
 
 
+# An aside in brackets: a term given after its plain words ("tube feeding (enteral nutrition)"), examples.
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+# A series of four or more like items of up to three words ("vulvar, vaginal, ovarian, or colorectal"): a
+# list of terms. Three clauses in a row ("amplifies autophagy, attenuates inflammation and lowers...") are
+# not one: the reader must take in each.
+_ITEM = (r"(?!(?:which|that|who|whose|where|when|while|because|although|if)\b)"  # a clause is no item
+         r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}")
+_SERIES = re.compile(rf"\b({_ITEM})(?:,\s+{_ITEM}){{2,}},?\s+(?:and|or)\s+{_ITEM}")
+
+
 def without_names_and_explanations(text: str) -> TextStats:
-    """The counts of a sentence as a reader meets its difficulty: each name one short word, and the
-    explanation of a term left out (the writer can neither shorten the one nor should cut the other)."""
+    """The counts of a sentence without what the writer cannot shorten: each name one short word, and
+    the explanation of a term left out (nor should the writer cut it)."""
+    return _stats_of(_plain_text(text, asides=False))
+
+
+def as_read(text: str) -> TextStats:
+    """The counts of a sentence as a reader meets its difficulty: as without_names_and_explanations,
+    and an aside in brackets and the items of a list of four or more after its first left out too: the
+    reader may skip the one, and takes a list of terms (kinds of cancer, people to talk to) an item at a time."""
+    return _stats_of(_plain_text(text, asides=True))
+
+
+def _plain_text(text: str, asides: bool) -> str:
     span = _explanation(text)
     if span is not None:
         text = text[:span[0]] + text[span[1]:]
-    return _stats_of(_NAME_RUN.sub("Name", text))
+    if asides and "(" in text:
+        text = _BRACKETED.sub("", text)
+    if asides and "," in text:
+        text = _SERIES.sub(lambda series: series.group(1), text)
+    return _NAME_RUN.sub("Name", text)
 
 
 def sentence_stats(document: Document, block: Block) -> list[TextStats]:

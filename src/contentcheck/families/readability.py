@@ -10,7 +10,7 @@ from ..pointers import is_pointer
 from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..ruletypes.existence import inside_quotation
-from ..textstats import median_of, sentence_stats, without_names_and_explanations
+from ..textstats import as_read, median_of, sentence_stats, without_names_and_explanations
 
 FORMULAS = {"consensus_grade": "consensus grade", "flesch_kincaid_grade": "Flesch-Kincaid", "smog": "SMOG",
             "gunning_fog": "Gunning fog", "coleman_liau": "Coleman-Liau", "dale_chall_grade": "Dale-Chall grade"}
@@ -94,6 +94,8 @@ class ReadingLevelRule(Rule):
             plain = without_names_and_explanations(sentence.text)  # only for the few sentences over the limit
             if plain.words < self.sentence_min_words or plain.flesch_kincaid_grade() <= limit:
                 continue  # hard only for its names ("University of Texas Health Science Center") or an explanation
+            if as_read(sentence.text).flesch_kincaid_grade() <= limit:
+                continue  # hard only for an aside in brackets or a list of necessary terms
             start, end = block.to_source(sentence.start, sentence.end)
             message = self.render(value=f"{grade:.1f}", target=f"{target:g}", polysyllables=stats.polysyllables)
             yield self.finding(message, start, end, value=round(grade, 2),
