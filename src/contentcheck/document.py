@@ -130,8 +130,8 @@ class Block:
         return self.pieces[-1].source_end if self.pieces else 0
 
     def _piece_at(self, offset: int) -> Piece:
-        index = max(bisect.bisect_right(self._piece_starts, offset) - 1, 0)
-        return self.pieces[index]
+        index = bisect.bisect_right(self._piece_starts, offset) - 1
+        return self.pieces[index if index > 0 else 0]
 
     def source_offset(self, offset: int, is_end: bool = False) -> int:
         """Map a block-text offset to a source offset; an end offset maps to the end of its piece run."""

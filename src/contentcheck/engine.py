@@ -40,10 +40,11 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
     findings: list[Finding] = []
     extracts: dict[str, Any] = {}
     views: dict[Hashable, Document] = {}
+    audience, genre, publisher = document.audience, document.genre, document.publisher[0]
     for rule in rules:
-        if rule.audiences and document.audience not in rule.audiences:
+        if rule.audiences and audience not in rule.audiences:
             continue
-        if rule.genres and document.genre is not None and document.genre not in rule.genres:
+        if rule.genres and genre is not None and genre not in rule.genres:
             continue
         view = views.get(rule.view_key)
         if view is None:
@@ -54,7 +55,7 @@ def run_rules(document: Document, rules: Iterable[Rule], extract: bool = False) 
                 found.pop()
                 document.note(f"{rule.id}: only the first {MAX_FINDINGS_PER_RULE:,} findings in {document.path} "
                               "are reported")
-            severity = severity_here(rule, document.publisher[0], document.genre)
+            severity = severity_here(rule, publisher, genre)
             if severity == "off":
                 found = []  # the rule still ran: what it records (the claims register) stays in the report
             elif severity:
