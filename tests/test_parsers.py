@@ -1,8 +1,14 @@
 """The three front ends: what reaches prose rules, with which kind, at which exact offsets."""
 
+import re
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contentcheck.errors import InputError
+from contentcheck.parsers import markdown
 from contentcheck.registry import parse
 
 
@@ -157,3 +163,18 @@ def test_text_paragraphs_split_on_blank_lines_including_crlf():
     document = parse("First para\r\nstill first.\r\n\r\nSecond.\n\n\n  Third.  \n", "a.txt")
     _assert_exact(document)
     assert [b.text for b in document.blocks] == ["First para\r\nstill first.", "Second.", "Third."]
+
+
+@given(st.lists(st.one_of(st.sampled_from(["Rest helps.", "back pain", "40%", "a-b", ":", "#", "+", "=", "~", "{",
+                                           "\n", "\n\n", "- ", "1. ", "> ", "## ", "| a | b |\n|---|---|\n"]),
+                          st.sampled_from(["*", "_", "`", "[", "](x)", "!", "<", ">", "&amp;", "\\", "<!-- c -->"]),
+                          st.text(max_size=8)), max_size=40).map(" ".join))
+def test_markdown_blocks_are_those_of_markdown_its_inline_pass_run_everywhere(text):
+    """The inline pass is skipped where no character can start inline syntax; the blocks, their
+    source maps and links must be what the pass itself would have made."""
+    def blocks(document):
+        return [(b.kind, b.text, b.pieces, b.links, b.quoted) for b in document.blocks], document.comments
+
+    fast = blocks(markdown.parse_markdown(text, "a.md"))
+    with patch.object(markdown, "_INLINE_SYNTAX", re.compile("")):  # matches every text: the pass always runs
+        assert blocks(markdown.parse_markdown(text, "a.md")) == fast

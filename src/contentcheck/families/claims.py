@@ -111,8 +111,9 @@ def load_library(path: Path, vocabulary: Vocabulary) -> list[ApprovedClaim]:
 def _references_in(block: Block, start: int, end: int, vocabulary: Vocabulary) -> list[str]:
     """The links and references in block text [start, end), as the register lists them."""
     found = [href or block.text[s:e] for s, e, href in block.links if s < end and e > start]
-    found += [block.text[start + s:start + e] for s, e in vocabulary.citations.finditer(block.text[start:end])]
-    found += [block.text[start + s:start + e] for s, e in vocabulary.attributions.finditer(block.text[start:end])]
+    text = block.text[start:end]
+    found += [text[s:e] for s, e in vocabulary.citations.all_spans(text)]
+    found += [text[s:e] for s, e in vocabulary.attributions.all_spans(text)]
     return found
 
 

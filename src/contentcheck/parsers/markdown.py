@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..document import Block, BlockKind, Document
 from ..errors import InputError
@@ -38,8 +39,25 @@ class _LinksAsWritten(MarkdownIt):
 
 @lru_cache(maxsize=2)
 def _markdown(links: bool = True) -> MarkdownIt:
-    parser = _LinksAsWritten("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
+    """The parser; its inline pass is left to parse_markdown, which runs it only where syntax may be."""
+    parser = _LinksAsWritten("commonmark", {"maxNesting": 100}).enable("table").disable(["text_join", "inline"])
     return parser if links else parser.disable(["link", "image"])
+
+
+# A character that can start inline syntax under the enabled rules (autolink and HTML <, code `,
+# emphasis * _, entity &, escape \, image !, link [, line break): without one, the inline pass
+# makes one text token of the whole content, so it is not run.
+_INLINE_SYNTAX = re.compile(r"[<`*_&\\!\[\n]")
+
+
+def _inline_children(parser: MarkdownIt, token, env: dict) -> list:
+    """The inline tokens of a block's text: markdown-it's inline pass where syntax may be, else its
+    whole content as the one text token that pass would make."""
+    if _INLINE_SYNTAX.search(token.content):
+        children: list = []
+        parser.inline.parse(token.content, parser, env, children)
+        return children
+    return [Token("text", "", 0, content=token.content)]
 
 
 # markdown-it looks for the end of a link label from every '[' (up to its nesting limit): 100,000
@@ -87,7 +105,8 @@ def parse_markdown(source: str, path: str) -> Document:
     links = _open_brackets(body) <= MAX_OPEN_BRACKETS
     if not links:
         document.note(f"{path}: links not read (more than {MAX_OPEN_BRACKETS:,} '[' left open); brackets count as text")
-    for token in _markdown(links).parse(body):
+    parser, env = _markdown(links), {}
+    for token in parser.parse(body, env):
         kind = token.type
         if kind in _CONTAINERS:
             containers.append(_CONTAINERS[kind])
@@ -105,7 +124,7 @@ def parse_markdown(source: str, path: str) -> Document:
             kind = containers[-1] if containers else (BlockKind.BLOCKQUOTE if quote_depth else BlockKind.PARAGRAPH)
             cursor.enter(start, end)
             block = Block(kind, quoted=quote_depth > 0)
-            _add_inline(block, token.children or [], cursor, document)
+            _add_inline(block, _inline_children(parser, token, env), cursor, document)
             if block.text.strip():
                 document.blocks.append(block)
     document.blocks.sort(key=lambda b: b.source_start)
