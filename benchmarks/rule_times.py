@@ -56,14 +56,16 @@ def main() -> None:
             rule_type.extract = timed_per_rule(" (extract)", rule_type.extract)
     runner.parse = timed("(parse)", runner.parse)
     runner.tune_gc_for_batch()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = check_paths([corpus], jobs=1)
-    total = time.perf_counter() - started
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     files = len(report.files)
     words = sum(result.metrics.get("words", 0) for result in report.files)
-    print(f"{files:,} files in {total:.2f} s: {1000 * total / files:.2f} ms per article, one process")
+    print(f"{files:,} files in {total:.2f} s: {1000 * total / files:.2f} ms per article, one process "
+          f"({1000 * cpu / files:.2f} ms of CPU)")
     if words:
-        print(f"{words / files:.0f} words of prose per article: {800_000 * total / words:.2f} ms per 800 words")
+        print(f"{words / files:.0f} words of prose per article: {800_000 * total / words:.2f} ms per 800 words "
+              f"({800_000 * cpu / words:.2f} ms of CPU)")
     for label, seconds in spent.most_common():
         if 1000 * seconds / files >= 0.005:
             print(f"{1000 * seconds / files:8.3f} ms  {label}")

@@ -19,6 +19,7 @@ from ..yamlload import read_yaml_file
 
 # letters of any script, so "Białystok" is one word (a Latin-1 class cut it at the "ł": 'ystok')
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+_ASCII_LOWER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*(?:-[a-z]+)*")  # _WORD on lower-cased ASCII text
 # a word glued to a prefix is known when the rest is ("overdiagnosis", "prespecified", "misbranded",
 # "immunotherapies"); the rest must have four letters, so a typo is not excused as a prefix
 BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "cyto", "de", "dis", "endo", "extra",
@@ -247,7 +248,7 @@ class SpellingRule(Rule):
             # Fast path: most blocks have no unknown word at all; look at each new distinct word once.
             text = block.text
             if text.isascii():  # lower() maps only A-Z here, so the words found are those lower-cased
-                fresh = set(_WORD.findall(text.lower()))
+                fresh = set(_ASCII_LOWER_WORD.findall(text.lower()))
             else:
                 fresh = set(map(_lookup_form, _WORD.findall(text)))
             fresh -= self._seen_known
