@@ -211,6 +211,12 @@ class Vocabulary:
         return known
 
 
+# The vocabulary's lists analyse() reads, each a list of (start, end) in the sentence.
+ANALYSED_LISTS = ("verb_exceptions", "health", "health_patterns", "strong_safety", "association", "nominal",
+                  "comparatives", "safety", "effect", "not_claims", "negations", "local_negators", "prevalence",
+                  "hedges", "hedging_reporters", "reported", "absolute", "absolute_qualifiers")
+
+
 @dataclass
 class Analysis:
     """What a sentence claims, coded."""
@@ -319,21 +325,20 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     """The sentence's claim, or None when it makes none. `found`: where each list of the vocabulary
     matches in the sentence, when a pass over the whole document found them (see scan); else the
     sentence is searched."""
-    def spans(name: str) -> list[tuple[int, int]]:
-        if found is not None:
-            return found.get(name, [])
-        return list(getattr(vocabulary, name).finditer(text))
+    if found is None:
+        found = {name: spans for name in ANALYSED_LISTS if (spans := getattr(vocabulary, name).all_spans(text))}
+    get = found.get  # get(list name, []): where that list matches in the sentence
 
-    exceptions = spans("verb_exceptions")
-    targets = [(s, e) for s, e in _outside(spans("health") + spans("health_patterns"), exceptions)
+    exceptions = get("verb_exceptions", [])
+    targets = [(s, e) for s, e in _outside(get("health", []) + get("health_patterns", []), exceptions)
                if not (text.startswith(".", e) and _IN_A_DOMAIN.match(text, e))]  # "Cancer.gov": a site, not an illness
-    strong_safety = spans("strong_safety")
+    strong_safety = get("strong_safety", [])
     if not targets and not strong_safety:
         return None
     if _ADVICE.search(text):
         return None  # advice to the reader: see your doctor if..., speak to your pharmacist before...
-    associations = [(s, e) for s, e in spans("association") if _asserted(text, s, e)]
-    nominals = spans("nominal")
+    associations = [(s, e) for s, e in get("association", []) if _asserted(text, s, e)]
+    nominals = get("nominal", [])
     # "less tooth decay": a comparative word at most two words before a target (a window of 40 characters)
     compared = []
     words = COMPARATIVE_WORD.spans(text)  # one RE2 pass; most sentences have no comparative word at all
@@ -342,20 +347,20 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
         compared += [m.span(1) for _, e in targets if _any_within(words, e, e + 40)
                      and (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
                      and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
-    nominals += [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
+    nominals = nominals + [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
                  and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
-    comparisons = spans("comparatives")
+    comparisons = get("comparatives", [])
     # A promise of safety is its own relation, verb or not ("Safe for the whole family", "Non-addictive"):
     # only the bare noun "side effects" needs a relation ("no side effects") to promise anything.
-    safety = spans("safety") + [(s, e) for s, e in strong_safety if not _BARE_SIDE_EFFECTS.fullmatch(text, s, e)]
-    effects = _outside(spans("effect"), exceptions + associations + nominals + safety)
+    safety = get("safety", []) + [(s, e) for s, e in strong_safety if not _BARE_SIDE_EFFECTS.fullmatch(text, s, e)]
+    effects = _outside(get("effect", []), exceptions + associations + nominals + safety)
     effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
     effects = [(s, e) for s, e in effects if "to" not in text[max(0, s - 60):s].lower() or not _names_an_aim(text, s)]
     if not (effects or associations or nominals or comparisons or safety):
         return None
     if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
         return None  # a genuine question; a rhetorical one ("Why does X work so fast?") presupposes the claim
-    if spans("not_claims") and not safety:
+    if get("not_claims", []) and not safety:
         return None  # a study plan, design or aim
     lowered = text.lower()  # cheap substring tests first: most sentences need none of the patterns below
     if not (comparisons or safety) and _DEFINITION_WORDS.search(lowered) and _defines(text):
@@ -363,11 +368,11 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     likely = "likely" in lowered
     if likely and _DEMOGRAPHIC_COMPARISON.search(text):
         return None  # who is more likely to have it: prevalence
-    negations = spans("negations")
+    negations = get("negations", [])
     if negations and not _claim_survives_negation(text, negations, safety, vocabulary):
         return None
     relations = effects + associations + nominals + comparisons + safety
-    negators = spans("local_negators")
+    negators = get("local_negators", [])
     if negators and not safety and all(_negated(text, relation, negators) for relation in relations):
         return None  # every relation is denied where it stands ("did not lower blood pressure")
     trend_only = all(vocabulary.is_trend(text[s:e]) for s, e in effects)
@@ -375,15 +380,15 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
             _course_of_illness(text, effect, targets) for effect in effects):
         return None  # "blood pressure drops and the heart weakens": how an illness runs, no exposure credited
     rate_subject = trend_only and _PREVALENCE_SUBJECT.match(text)
-    if trend_only and (rate_subject or spans("prevalence")):
+    if trend_only and (rate_subject or get("prevalence", [])):
         # an exposure is linked ("associated with higher rates", "people who eat salt are more likely")
         exposure = bool(_GROUP_SUBJECT.search(text)) or any(_LINKING.match(text, s, e) for s, e in associations)
         if rate_subject and not (comparisons or safety or exposure):
             return None  # "Rates of asthma are higher in cities", "Older adults have higher rates of shingles"
-        if spans("prevalence") and not (nominals or comparisons or safety) and not (associations and exposure):
+        if get("prevalence", []) and not (nominals or comparisons or safety) and not (associations and exposure):
             return None  # how common something is, or how it changed, not what causes it
     causal = bool(effects or nominals or comparisons or safety)
-    hedges = [(s, e) for s, e in spans("hedges") if not _ability_can(text, s, e)]
+    hedges = [(s, e) for s, e in get("hedges", []) if not _ability_can(text, s, e)]
     causal_likely = likely and bool(_CAUSAL_AFTER_LIKELY.search(text))
     correlational = bool(associations) and not causal_likely
     if correlational and not effects and not comparisons:
@@ -391,14 +396,14 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
     elif not (effects or comparisons or safety) and (_STATE_COMPARISON.search(text) or _GROUP_SUBJECT.search(text)) \
             and not _CHANGE_NOUN.search(text):
         coding = "correlational"  # "users had 40% fewer attacks", "children who use screens ... fall asleep later"
-    elif causal_likely or hedges or spans("hedging_reporters"):
+    elif causal_likely or hedges or get("hedging_reporters", []):
         coding = "conditional"
     else:
         coding = "direct" if causal or not correlational else "correlational"
-    qualifiers = [(s, e) for s, e in spans("absolute_qualifiers") if not _ability_can(text, s, e)]
-    absolute = coding == "direct" and not qualifiers and _absolute(text, bool(spans("absolute")), effects)
+    qualifiers = [(s, e) for s, e in get("absolute_qualifiers", []) if not _ability_can(text, s, e)]
+    absolute = coding == "direct" and not qualifiers and _absolute(text, bool(get("absolute", [])), effects)
     return Analysis(coding, absolute, _kind(text, comparisons, safety),
-                    bool(spans("reported")) or _all_quoted(text, relations))
+                    bool(get("reported", [])) or _all_quoted(text, relations))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from ..registry import rule_type
 from ..rule import Rule, field_line
 from ..yamlload import read_yaml_file
 from .claim_detection import (
+    ANALYSED_LISTS,
     COMPARATIVE_WORD,
     TOPIC_HEADING,
     Analysis,
@@ -224,9 +225,7 @@ def _register(document: Document, rule: HealthClaimRule) -> list[tuple[Claim, Bl
 
 
 # The vocabulary lists analyse() looks at, each found with one pass over the whole document.
-SCANNED = ("verb_exceptions", "health", "health_patterns", "strong_safety", "association", "nominal", "comparatives",
-           "safety", "effect", "not_claims", "negations", "local_negators", "prevalence", "hedges",
-           "hedging_reporters", "reported", "absolute", "absolute_qualifiers")
+SCANNED = ANALYSED_LISTS
 RELATIONS = ("effect", "association", "nominal", "comparatives", "safety")
 TARGETS = ("health", "health_patterns", "strong_safety")
 
@@ -250,11 +249,11 @@ def scan(document: Document, blocks: list[Block], vocabulary: Vocabulary) -> dic
 def _may_claim(lists: dict) -> bool:
     """Every claim has a relation and a target (a safety promise is its own target, and may be its own
     relation: "Safe for the whole family")."""
-    return "strong_safety" in lists or (any(name in lists for name in RELATIONS) and _has_target(lists))
+    return "strong_safety" in lists or (not lists.keys().isdisjoint(RELATIONS) and _has_target(lists))
 
 
 def _has_target(lists: dict) -> bool:
-    return any(name in lists for name in TARGETS)
+    return not lists.keys().isdisjoint(TARGETS)
 
 
 def _comparative_in(block: Block, start: int) -> bool:
@@ -339,13 +338,14 @@ def _claim(document: Document, block: Block, index: int, analysis: Analysis, voc
            match_score: int) -> Claim:
     sentence = block.sentences[index]
     in_sentence = any(s < sentence.end and e > sentence.start for s, e, _ in block.links)
-    support = support_of(sentence.text, vocabulary, in_sentence)
+    support = own_support = support_of(sentence.text, vocabulary, in_sentence)
     if support == "none":  # the sentence's paragraph, found once per paragraph
         support = document.memo((support_of, block, id(vocabulary)),
                                  lambda: support_of(block.text, vocabulary, bool(block.links)))
     if support == "none" and document.genre in REPORTING_GENRES:
         support = document.memo((support_of, "story", id(vocabulary)), lambda: _story_source(document, vocabulary))
-    references = _references_in(block, sentence.start, sentence.end, vocabulary) if support != "none" else []
+    # a sentence that supports nothing itself holds no reference: its support is its paragraph's
+    references = _references_in(block, sentence.start, sentence.end, vocabulary) if own_support != "none" else []
     if support != "none" and not references:  # the paragraph's, found once for all its claims
         references = list(document.memo((_references_in, block, id(vocabulary)),
                                         lambda: _references_in(block, 0, len(block.text), vocabulary)))

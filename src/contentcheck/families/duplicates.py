@@ -429,7 +429,8 @@ def _paragraph_duplicates(document: Document, include_quotes: bool, min_words: i
     for index, unit in enumerate(units):
         exact.setdefault(unit.key, []).append(index)
     for indexes in exact.values():
-        pairs += [(a, b, 1.0) for i, b in enumerate(indexes) for a in indexes[:min(i, MATCHES_PER_SENTENCE)]]
+        if len(indexes) > 1:  # most sentences occur once
+            pairs += [(a, b, 1.0) for i, b in enumerate(indexes) for a in indexes[:min(i, MATCHES_PER_SENTENCE)]]
     for earlier, later, _ in pairs:
         a, b = units[earlier].block, units[later].block
         if a is not b:

@@ -105,7 +105,8 @@ def parse_markdown(source: str, path: str) -> Document:
     links = _open_brackets(body) <= MAX_OPEN_BRACKETS
     if not links:
         document.note(f"{path}: links not read (more than {MAX_OPEN_BRACKETS:,} '[' left open); brackets count as text")
-    parser, env = _markdown(links), {}
+    parser = _markdown(links)
+    env: dict = {}  # the link references the block pass finds, for the inline pass
     for token in parser.parse(body, env):
         kind = token.type
         if kind in _CONTAINERS:
