@@ -123,45 +123,40 @@ def _unhex(text: str | None):
     return None if text is None else numpy.frombuffer(bytes.fromhex(text), dtype="<u4").astype(numpy.uint32)
 
 
-_MERSENNE_PRIME = (1 << 61) - 1
 _BAND_MIX = 0x100000001B3  # odd 64-bit multiplier folding a band's rows into one key
 
 
 @lru_cache(maxsize=4)
 def permutations(num_perm: int):
-    """The affine hash functions (a odd, b) of MinHash, seeded so every run and process agree;
-    the same draws as datasketch's affine32 scheme with seed 1."""
+    """The hash functions of MinHash, h(x) = (a x + b mod 2^64) >> 32 with a odd (multiply-add-shift,
+    strongly universal for 32-bit keys), seeded so every run and process agree."""
     import numpy
 
     generator = numpy.random.RandomState(1)
-    a = generator.randint(0, 1 << 31, num_perm, dtype=numpy.uint32) * numpy.uint32(2) + numpy.uint32(1)
-    b = generator.randint(0, 1 << 32, num_perm, dtype=numpy.uint32)
-    return a.astype(numpy.uint64), b.astype(numpy.uint64)
+    a = generator.randint(0, 1 << 64, num_perm, dtype=numpy.uint64) | numpy.uint64(1)
+    b = generator.randint(0, 1 << 64, num_perm, dtype=numpy.uint64)
+    return a, b
 
 
 def signatures(paragraphs: list[list[str]], num_perm: int):
-    """MinHash signatures (rows of uint32) of each paragraph's word pairs. The remainder modulo the
-    Mersenne prime 2^61-1 is taken by folding the high bits (2^61 = 1 modulo it), which numpy does
-    far faster than a 64-bit division. One paragraph at a time keeps the temporary arrays small
+    """MinHash signatures (rows of uint32) of each paragraph's word pairs. A hash is the high half of
+    a x + b (mod 2^64, as numpy's unsigned arithmetic wraps), and taking the high half keeps order, so
+    each column's minimum is taken first and shifted once: three passes over the values where the
+    affine hash modulo a prime took eight. One paragraph at a time keeps the temporary arrays small
     enough for the CPU cache: one array for a whole file was four times slower."""
     import zlib
 
     import numpy
 
     a, b = permutations(num_perm)
-    prime, shift = numpy.uint64(_MERSENNE_PRIME), numpy.uint64(61)
     result = numpy.empty((len(paragraphs), num_perm), dtype=numpy.uint32)
     crc32 = zlib.crc32
     for row, words in enumerate(paragraphs):
         # Word pairs: a reworded paragraph keeps most of them (two words changed in 35 keep ~80%).
         pairs = [crc32(f"{x} {y}".encode()) for x, y in pairwise(words)]
-        values = numpy.array(pairs, dtype=numpy.uint64)[:, None] * a + b  # below 2^64: all three are 32-bit
-        high = values >> shift
-        values &= prime
-        values += high  # now below prime + 8: at most one prime too many
-        # Take it off where it fits: where it does not, the unsigned difference wraps to a larger number.
-        numpy.minimum(values, values - prime, out=values)
-        result[row] = values.astype(numpy.uint32).min(axis=0)  # MinHash keeps the low 32 bits
+        values = numpy.multiply.outer(numpy.array(pairs, dtype=numpy.uint64), a)
+        values += b
+        result[row] = values.min(axis=0) >> numpy.uint64(32)
     return result
 
 
