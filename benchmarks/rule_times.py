@@ -55,6 +55,7 @@ def main() -> None:
         if issubclass(rule_type, CorpusRule):
             rule_type.extract = timed_per_rule(" (extract)", rule_type.extract)
     runner.parse = timed("(parse)", runner.parse)
+    runner.one_thread_per_process()  # as the command line does
     runner.tune_gc_for_batch()
     started, cpu_started = time.perf_counter(), time.process_time()
     report = check_paths([corpus], jobs=1)

@@ -27,7 +27,7 @@ from .registry import REPORT_FORMATS
 from .report import Report
 from .reports.text import format_statistics
 from .results_cache import DEFAULT_RESULTS_DIR
-from .runner import run, tune_gc_for_batch
+from .runner import one_thread_per_process, run, tune_gc_for_batch
 from .serve import main as serve_page
 from .version import __version__
 
@@ -250,6 +250,7 @@ def serve(port, host):
 
 
 def main(argv: list[str] | None = None) -> int:
+    one_thread_per_process()
     try:
         code = cli.main(args=argv, prog_name="contentcheck", standalone_mode=False)
         if isinstance(code, int):
