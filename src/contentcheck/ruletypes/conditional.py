@@ -14,9 +14,10 @@ define their initials ("publisher: NIH (National Cancer Institute)" defines NCI 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..errors import ConfigError
-from ..patterns import compile_pattern
+from ..patterns import SEPARATOR, compile_pattern, joined_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 
@@ -42,30 +43,38 @@ class ConditionalRule(Rule):
 
     def check(self, document):
         blocks = document.blocks
+        if not blocks:
+            return
+        # each pattern searched once over the blocks' joined text; a match across two blocks is none
+        text, starts = joined_blocks(document, blocks)
         defined = {initials for field in self.defined_in_metadata
                    for initials in initials_of_names(str(document.metadata.get(field) or ""))}
         any_second = False
-        for block in blocks:
-            for match in self.second.finditer(block.text):
-                any_second = True
-                if self.second.groups:
-                    defined.add(_captured(match))
+        for match in self.second.finditer(text):
+            if SEPARATOR[1] in match.group(0):
+                continue
+            any_second = True
+            if self.second.groups:
+                defined.add(_captured(match))
         reported = set()
-        for block in blocks:
-            for match in self.first.finditer(block.text):
-                key = _captured(match) if self.first.groups else match.group(0)
-                if key in self.exceptions or key in reported:
-                    continue
-                if self.skip_capital_runs and _beside_capitals(block.text, *match.span()):
-                    continue
-                if self.names_before and _word_after(block.text, match.end()) in self.names_before:
-                    continue
-                satisfied = (key in defined or key.rstrip("s") in defined) if self.second.groups else any_second
-                if satisfied:
-                    continue
-                reported.add(key)
-                start, end = _captured_span(match) if self.first.groups else match.span()
-                yield self.match_finding(block, start, end)
+        for match in self.first.finditer(text):
+            if SEPARATOR[1] in match.group(0):
+                continue
+            key = _captured(match) if self.first.groups else match.group(0)
+            if key in self.exceptions or key in reported:
+                continue
+            index = bisect_right(starts, match.start()) - 1
+            block, offset = blocks[index], starts[index]
+            if self.skip_capital_runs and _beside_capitals(block.text, match.start() - offset, match.end() - offset):
+                continue
+            if self.names_before and _word_after(block.text, match.end() - offset) in self.names_before:
+                continue
+            satisfied = (key in defined or key.rstrip("s") in defined) if self.second.groups else any_second
+            if satisfied:
+                continue
+            reported.add(key)
+            start, end = _captured_span(match) if self.first.groups else match.span()
+            yield self.match_finding(block, start - offset, end - offset)
 
 
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w'’-]*)+")
