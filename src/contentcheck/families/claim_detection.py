@@ -145,6 +145,8 @@ _SUBJECT_IS = re.compile(r"(?<!\bhere )(?<!\bthere )\b(?:is|are|be|was|were)\b|\
 
 
 def _names_an_aim(text: str, effect_start: int) -> bool:
+    if "to" not in text[max(0, effect_start - 60):effect_start].lower():
+        return False  # every aim ends in "to": most effects are spared the search
     aim = _AIM_BEFORE.search(text, max(0, effect_start - 60), effect_start)
     return aim is not None and not _SUBJECT_IS.search(text, max(0, aim.start() - 40), aim.start() + 1)
 
@@ -348,14 +350,14 @@ def analyse(text: str, vocabulary: Vocabulary, found: dict[str, list[tuple[int, 
                      and (m := _COMPARATIVE_AFTER.match(text, e, e + 40))
                      and not (_GETS.match(text, e, m.start(1)) and not _credited(text))]
     nominals = nominals + [(s, e) for s, e in _outside(compared, exceptions) if not _named_group(text, s)
-                 and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
+                           and not _HOW_COMMON.match(text, e) and not _OR_BEFORE.search(text, max(0, s - 4), s)]
     comparisons = get("comparatives", [])
     # A promise of safety is its own relation, verb or not ("Safe for the whole family", "Non-addictive"):
     # only the bare noun "side effects" needs a relation ("no side effects") to promise anything.
     safety = get("safety", []) + [(s, e) for s, e in strong_safety if not _BARE_SIDE_EFFECTS.fullmatch(text, s, e)]
     effects = _outside(get("effect", []), exceptions + associations + nominals + safety)
     effects = [(s, e) for s, e in effects if not _NON_HEALTH_OBJECT.match(text, e)]  # "cuts the cost", "raising money"
-    effects = [(s, e) for s, e in effects if "to" not in text[max(0, s - 60):s].lower() or not _names_an_aim(text, s)]
+    effects = [(s, e) for s, e in effects if not _names_an_aim(text, s)]
     if not (effects or associations or nominals or comparisons or safety):
         return None
     if text.rstrip().endswith("?") and not _QUESTION_START.search(text):
