@@ -193,7 +193,11 @@ def _explanation_words(text: str) -> int:
 
 
 # An aside in brackets: a term given after its plain words ("tube feeding (enteral nutrition)"), examples.
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_BRACKETED = re.compile(r"\s*\((?:[^()\s]+\s*){1,8}\)")  # up to eight words: a longer one is no aside
+# Someone's words in quotation marks, which the writer cannot reword.
+_QUOTED = re.compile(r'“[^“”]*”|"[^"]*"')
+# A label that opens a sentence ("Supplementation:", "Hyperactive delirium:**"), up to eight words.
+_LEADING_LABEL = re.compile(r"^\W*(?:[\w'’-]+\s+){0,7}[\w'’-]+:[*_]*\s+")
 # A series of four or more like items of up to three words ("vulvar, vaginal, ovarian, or colorectal"): a
 # list of terms. Three clauses in a row ("amplifies autophagy, attenuates inflammation and lowers...") are
 # not one: the reader must take in each.
@@ -211,9 +215,12 @@ def without_names_and_explanations(text: str) -> TextStats:
 
 
 def as_read(text: str) -> TextStats:
-    """The counts of a sentence as a reader meets its difficulty: as without_names_and_explanations,
-    and an aside in brackets and the items of a list of four or more after its first left out too: the
-    reader may skip the one, and takes a list of terms (kinds of cancer, people to talk to) an item at a time."""
+    """The counts of a sentence as a reader meets it and as its writer can change it: as
+    without_names_and_explanations, and an aside of up to eight words in brackets, someone's quoted
+    words where they make up half the sentence, a leading label ("Supplementation:") and the items of
+    a list of four or more after its first left out too: the reader may skip an aside, the writer
+    cannot reword a quotation, a label names what the sentence is about, and a list of terms (kinds of
+    cancer, people to talk to) is taken an item at a time."""
     return _stats_of(_plain_text(text, asides=True))
 
 
@@ -223,9 +230,16 @@ def _plain_text(text: str, asides: bool) -> str:
         text = text[:span[0]] + text[span[1]:]
     if asides and "(" in text:
         text = _BRACKETED.sub("", text)
+    if asides and ('"' in text or "“" in text):
+        quoted = sum(len(_WORD.findall(match)) for match in _QUOTED.findall(text))
+        if 2 * quoted >= len(_WORD.findall(text)):  # mostly someone's words: the writer's are the rest
+            text = _QUOTED.sub(" ", text)
     if asides and "," in text:
         text = _SERIES.sub(lambda series: series.group(1), text)
-    return _NAME_RUN.sub("Name", text)
+    text = _NAME_RUN.sub("Name", text)
+    if asides and ":" in text:
+        text = _LEADING_LABEL.sub("", text)
+    return text
 
 
 def sentence_stats(document: Document, block: Block) -> list[TextStats]:

@@ -17,7 +17,7 @@ from ..errors import ConfigError
 from ..pointers import is_pointer
 from ..registry import rule_type
 from ..rule import Rule, field_line
-from ..textstats import FORMULA_VARIABLES, TextStats, combined, relative_limit, sentence_stats
+from ..textstats import FORMULA_VARIABLES, TextStats, as_read, combined, relative_limit, sentence_stats
 from .existence import inside_quotation
 
 _OPERATORS: dict[type, Callable[..., float]] = {
@@ -90,7 +90,7 @@ class MetricRule(Rule):
     TYPE_FIELDS = {"formula": str, "condition": str, "unit": str, "min_words": int, "median_factor": (int, float),
                    "ceiling_above": (int, float), "thresholds": dict, "skip_quoted": bool, "margin_share": (int, float),
                    "margin_shares": dict,
-                   "skip_pointers": bool}
+                   "skip_pointers": bool, "as_read": bool}
     LIMITS = {"median_factor": (0.0, 100.0), "margin_share": (0.0, 10.0)}
 
     def prepare(self, data, path):
@@ -126,6 +126,9 @@ class MetricRule(Rule):
                                   field_line(data, "thresholds"))
         self.skip_quoted = data.get("skip_quoted", False)  # a quotation is not the writer's to shorten
         self.skip_pointers = data.get("skip_pointers", False)  # a sentence that says where to read more
+        # a sentence over the limit is counted again as read (textstats.as_read): asides, quotations and
+        # a leading label left out; it is reported only if it is still over
+        self.as_read = data.get("as_read", False)
 
     def _message(self, value: float, stats: TextStats, threshold: float) -> str:
         return self.render(value=f"{value:.1f}", threshold=f"{threshold:g}", words=stats.words)
@@ -161,5 +164,8 @@ class MetricRule(Rule):
                 continue
             if self.skip_pointers and self.unit == "sentence" and is_pointer(block.text[start:end]):
                 continue
+            if self.as_read and self.unit == "sentence" and \
+                    not self.compare(self.formula(as_read(block.text[start:end])), threshold * (1 + margin_share)):
+                continue  # long only for an aside in brackets, a quotation or a label
             source_start, source_end = block.to_source(start, end)
             yield self.finding(self._message(value, stats, threshold), source_start, source_end, value=round(value, 2))
