@@ -2,7 +2,8 @@
 
 `formula` is a name (flesch_kincaid_grade) or arithmetic over the counts
 (`words / sentences`); `condition` is a comparison such as "> 8". The formula is evaluated
-from a parsed expression tree, never with eval.
+from a parsed expression tree, never with eval. `as_read`: a sentence over the limit is counted
+again as textstats.as_read reads it, and reported only if still over.
 """
 
 from __future__ import annotations
