@@ -33,6 +33,17 @@ def test_a_dateline_and_quoted_speech_make_a_news_story_judged_for_a_general_rea
     assert "style.passive-voice" not in rules  # "were published" is fine for a general reader
 
 
+def test_research_news_with_paraphrased_attributed_speech_is_news():
+    """No dateline, no quotation closed by 'said': the speakers are named around paraphrase."""
+    story = ("# Walking after meals lowers blood sugar\n\nResults from a phase III trial show that walking "
+             "after meals lowered blood sugar in adults with prediabetes. The effect was larger than expected, "
+             "explained Ana Ruiz, MD, who led the trial. Longer follow-up is needed, the study authors wrote. "
+             "The trial was small, Dr. Ruiz added, and it was done in one city.\n")
+    found, _ = facts(story, "story.md")
+    assert found["genre"] == "news" and found["audience"] == "general"
+    assert found["genre_evidence"] == ["speech attributed to named people (3 times)"]
+
+
 def test_release_boilerplate_makes_a_press_release():
     found, rules = facts(RELEASE)
     assert (found["genre"], found["genre_evidence"]) == ("press-release", ["press-release wording: 'Media contact'"])

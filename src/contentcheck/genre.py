@@ -25,9 +25,14 @@ _REPORTED_SPEECH = OwnPattern(r"\b(?:said|says|told|explained|noted|added|wrote|
 # the story reports a publication or a meeting: research news
 _PUBLICATION = OwnPattern(r"\b(?:published (?:online )?(?:in|on)|presented (?:at|on)|reported (?:in|at)|"
                           r"appear(?:s|ed)? in the)\b")
-# someone's words in quotation marks, attributed: '..." said Dr. Lee', '..., she says.'
-_QUOTE_ATTRIBUTED = OwnPattern(r"[,.?!][\"”’']\s+(?:said|says|added|explained|noted)\b|"
-                               r"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added|explained|noted)\b")
+# someone's words, attributed to a named speaker: '..." said Dr. Lee', '..., she says.', '..., explained Jack
+# Welch, MD', '..., Dr. Welch added', '..., the study authors wrote'
+_SPEECH_VERB = r"(?:said|says|added|explained|noted|wrote|commented|stressed|cautioned)"
+_SPEAKER = (r"(?:Dr\.\s+[A-Z][\w'’-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+|"
+            r"the\s+(?:study\s+)?(?:authors|researchers|investigators))")
+_QUOTE_ATTRIBUTED = OwnPattern(rf"[,.?!][\"”’']\s+{_SPEECH_VERB}\b|"
+                               rf"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+{_SPEECH_VERB}\b|"
+                               rf",\s+{_SPEECH_VERB}\s+{_SPEAKER}|,\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
 _SECOND_PERSON = OwnPattern(r"\b(?:you|your|yours|yourself)\b", ignorecase=True)
 _SEE_A_DOCTOR = OwnPattern(r"\b(?:when to (?:see|call|get|contact)|see (?:a|your) (?:doctor|gp|nurse|pharmacist)|"
                            r"call (?:911|999|111)|talk to your (?:doctor|gp|nurse|pharmacist))\b", ignorecase=True)
@@ -57,7 +62,7 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
 
     if dateline or (quoted and speech() >= 2 and second_person() < 1):
         evidence = [f"dateline {dateline.group().strip()!r}"] if dateline else []
-        return "news", evidence + ([f"quoted and reported speech ({speech()} times)"] if quoted else [])
+        return "news", evidence + ([f"speech attributed to named people ({speech()} times)"] if quoted else [])
     # a news story leads with the study it reports; a leaflet or report cites publications further down
     lead = "\n".join(b.text for b in document.blocks[:4])
     publication = _PUBLICATION.spans(lead)
