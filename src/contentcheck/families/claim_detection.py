@@ -44,12 +44,13 @@ _DEFINITION = OwnPattern(
     r"\b(?:means|is when|happens when|occurs when|is (?:a|an)\s+(?:\w+\s+){0,2}?(?:condition|disease|illness|"
     r"disorder|infection|type|kind|term|name|problem)\s+(?:that|which|where|in which|of)|is called|are called|"
     r"refers to|is the (?:medical )?(?:term|name|word) for|is defined as|is pain)\b", ignorecase=True)
-# A group picked out by what its members do ("children who use screens", "people taking statins"): what
-# follows describes the group, an association, unless a change is credited to the exposure.
+# A group picked out by what its members do ("children who use screens", "people taking statins",
+# "participants assigned to the diet"): what follows describes the group, an association, unless a
+# change is credited to the exposure.
 _GROUP_SUBJECT = OwnPattern(
     r"\b(?:people|children|kids|adults|women|men|girls|boys|patients|users|those|participants|teens|teenagers|"
     r"babies|mothers|smokers|drinkers|workers|students|volunteers|members|testers)\s+(?:who|whose|taking|using|"
-    r"with the|that)\b", ignorecase=True)
+    r"with the|that|assigned|randomi[sz]ed|allocated)\b", ignorecase=True)  # ... or put in a trial's arm
 # an association that links an exposure to the outcome ("associated with higher rates of asthma"), not a
 # bare comparison of rates between places or groups
 _LINKING = re.compile(r"(?:linked|associated|tied|correlated|connected|correlates)\b|(?:correlation|association|link|"
