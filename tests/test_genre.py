@@ -44,6 +44,35 @@ def test_research_news_with_paraphrased_attributed_speech_is_news():
     assert found["genre_evidence"] == ["speech attributed to named people (3 times)"]
 
 
+REPORT = ("# Salmonella infections linked to pet reptiles\n\nIn 1998, state health departments reported four cases "
+          "of salmonellosis among infants whose households kept reptiles (1). Serotyping identified rare strains in "
+          "each case, and the strains matched isolates from the animals (2,3). Surveillance data indicate that "
+          "reptile-associated infections account for an estimated 7% of sporadic cases each year, and that "
+          "transmission through indirect contact with contaminated surfaces is common among young children (4). "
+          "Health-care providers should report suspected cases to their local health department.\n")
+
+
+def test_a_report_with_numbered_references_and_no_you_is_for_professionals():
+    found, rules = facts(REPORT)
+    assert (found["genre"], found["audience"]) == ("professional", "professionals")
+    assert found["genre_evidence"] == ["3 numbered references and no 'you': a report for professionals"]
+    assert not any(rule.startswith("readability.") for rule in rules)  # no patient targets for a report
+
+
+def test_a_genre_contentcheck_does_not_know_leaves_the_reader_to_the_text():
+    found, _ = facts("---\ngenre: other\n---\n" + REPORT)
+    assert (found["genre"], found["audience"]) == ("other", "professionals")
+    found, _ = facts(LEAFLET.replace("health: true", "health: true\ngenre: other"))
+    assert (found["genre"], found["audience"]) == ("other", "patients")
+
+
+def test_a_leaflet_that_numbers_its_references_is_still_for_patients():
+    leaflet = LEAFLET.replace("each morning.", "each morning [1].").replace("any time.", "any time [2].") \
+        .replace("drink water.", "drink water [3].")
+    found, _ = facts(leaflet)
+    assert (found["genre"], found["audience"]) == ("patient-info", "patients")
+
+
 def test_release_boilerplate_makes_a_press_release():
     found, rules = facts(RELEASE)
     assert (found["genre"], found["genre_evidence"]) == ("press-release", ["press-release wording: 'Media contact'"])

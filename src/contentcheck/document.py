@@ -236,11 +236,18 @@ class Document:
 
     @property
     def audience(self) -> str:
-        """Front matter `audience:` first, then the config's, then the genre's reader, then patients."""
+        """Front matter `audience:` first, then the config's, then the genre's reader, then patients. A
+        genre contentcheck does not know ("genre: other") says nothing of the reader: the genre the text
+        shows does."""
         declared = self.metadata.get("audience")
         if isinstance(declared, str) and declared.strip():
             return declared.strip().lower()
-        return self.configured_audience or GENRE_AUDIENCE.get(self.genre or "", DEFAULT_AUDIENCE)
+        if self.configured_audience:
+            return self.configured_audience
+        genre = self.genre
+        if genre not in GENRES:
+            genre = self.detected_genre[0]
+        return GENRE_AUDIENCE.get(genre or "", DEFAULT_AUDIENCE)
 
     @property
     def genre(self) -> str | None:

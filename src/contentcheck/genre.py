@@ -33,6 +33,10 @@ _SPEAKER = (r"(?:Dr\.\s+[A-Z][\w'’-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'�
 _QUOTE_ATTRIBUTED = OwnPattern(rf"[,.?!][\"”’']\s+{_SPEECH_VERB}\b|"
                                rf"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+{_SPEECH_VERB}\b|"
                                rf",\s+{_SPEECH_VERB}\s+{_SPEAKER}|,\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
+# A numbered reference after a word or a sentence ("... in 1998 (3).", "[2]"), not a statute's subsection
+# ("502(f)(1)"): a report for professionals cites its sources so.
+_NUMBERS = r"\d{1,3}(?:\s*[,–-]\s*\d{1,3})*"
+_NUMBERED_REFERENCE = OwnPattern(rf"[A-Za-z.,;]\s?\({_NUMBERS}\)|\[{_NUMBERS}\]")
 _SECOND_PERSON = OwnPattern(r"\b(?:you|your|yours|yourself)\b", ignorecase=True)
 _SEE_A_DOCTOR = OwnPattern(r"\b(?:when to (?:see|call|get|contact)|see (?:a|your) (?:doctor|gp|nurse|pharmacist)|"
                            r"call (?:911|999|111)|talk to your (?:doctor|gp|nurse|pharmacist))\b", ignorecase=True)
@@ -69,6 +73,9 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     if publication and second_person() < 0.3 and speech() >= 1:
         start, end = publication[0]
         return "news", [f"reports a study {lead[start:end]!r}, with reported speech and no 'you'"]
+    references = len(_NUMBERED_REFERENCE.spans(text))
+    if references >= 3 and second_person() < 0.3:
+        return "professional", [f"{references} numbered references and no 'you': a report for professionals"]
     if _SEE_A_DOCTOR.search(text) and second_person() >= 1.5:
         return "patient-info", [f"addresses the reader ({second_person():.1f} 'you' per 100 words)",
                                 "tells them when to get help"]
