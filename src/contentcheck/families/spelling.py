@@ -8,6 +8,7 @@ CamelCase, words with digits, and anything inside a link or e-mail address.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..errors import ConfigError
@@ -145,7 +146,8 @@ class SpellingRule(Rule):
     kind = "spelling"
     SUGGESTS_REPLACEMENT = True
     TYPE_FIELDS = {"medical_words": str, "drug_words": str, "condition_words": str, "british": bool,
-                   "min_length": int}
+                   "min_length": int, "max_uses": int}
+    LIMITS = {"max_uses": (2, 1_000_000)}
     # plain word lists, one word a line, made by tools/build_medical_words.py (tens of thousands of words)
     PATH_FIELDS = {"medical_words": "_medical_words.yaml", "drug_words": "_drug_words.txt",
                    "condition_words": "_condition_words.txt"}
@@ -165,6 +167,7 @@ class SpellingRule(Rule):
         self._listed: frozenset[str] | None = None  # read at the first word the dictionary lacks
         self.british = data.get("british", True)
         self.min_length = data.get("min_length", 3)
+        self.max_uses = data.get("max_uses", 3)  # a word used this often on one page is the page's own term
         self._known = lru_cache(maxsize=100_000)(self._is_known)
         self._seen_known: set[str] = set()  # words already found in a dictionary, for set arithmetic
 
@@ -244,6 +247,14 @@ class SpellingRule(Rule):
         return self._listed
 
     def check(self, document):
+        """Each unknown word, but not one the page uses `max_uses` times or more: a typo is rarely made
+        the same way three times, a page's own term ("spp.", "mmol", "glycemic") is."""
+        found = list(self._unknown_words(document))
+        uses = Counter(form for _, form in found)
+        return [finding for finding, form in found if uses[form] < self.max_uses]
+
+    def _unknown_words(self, document):
+        """(finding, the word's lookup form) for each unknown word."""
         for block in document.blocks:
             # Fast path: most blocks have no unknown word at all; look at each new distinct word once.
             text = block.text
@@ -283,7 +294,7 @@ class SpellingRule(Rule):
                     continue
                 if start > 0 and (block.text[start - 1].isdigit() or block.text[start - 1] in "_@/"):
                     continue
-                yield self.match_finding(block, start, end, suggestion=self._suggest(word))
+                yield self.match_finding(block, start, end, suggestion=self._suggest(word)), _lookup_form(word)
 
     def _genus_of(self, text: str, end: int) -> bool:
         """A capitalised word followed by a lower-case word no dictionary knows: "Enterobacter sakazakii"."""
