@@ -66,6 +66,14 @@ def test_a_genre_contentcheck_does_not_know_leaves_the_reader_to_the_text():
     assert (found["genre"], found["audience"]) == ("other", "patients")
 
 
+def test_a_leaflet_that_sends_you_to_your_care_team_is_patient_information():
+    leaflet = ("# Mouth sores during treatment\n\nYou may get sore gums or a sore tongue. Rinse your mouth "
+               "with salt water after you eat, and keep your lips moist. Talk with your health care team if the "
+               "sores make it hard for you to eat or drink.\n")
+    found, _ = facts(leaflet)
+    assert (found["genre"], found["audience"]) == ("patient-info", "patients")
+
+
 def test_a_leaflet_that_numbers_its_references_is_still_for_patients():
     leaflet = LEAFLET.replace("each morning.", "each morning [1].").replace("any time.", "any time [2].") \
         .replace("drink water.", "drink water [3].")

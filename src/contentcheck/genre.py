@@ -38,8 +38,12 @@ _QUOTE_ATTRIBUTED = OwnPattern(rf"[,.?!][\"”’']\s+{_SPEECH_VERB}\b|"
 _NUMBERS = r"\d{1,3}(?:\s*[,–-]\s*\d{1,3})*"
 _NUMBERED_REFERENCE = OwnPattern(rf"[A-Za-z.,;]\s?\({_NUMBERS}\)|\[{_NUMBERS}\]")
 _SECOND_PERSON = OwnPattern(r"\b(?:you|your|yours|yourself)\b", ignorecase=True)
-_SEE_A_DOCTOR = OwnPattern(r"\b(?:when to (?:see|call|get|contact)|see (?:a|your) (?:doctor|gp|nurse|pharmacist)|"
-                           r"call (?:911|999|111)|talk to your (?:doctor|gp|nurse|pharmacist))\b", ignorecase=True)
+# Sends the reader to a clinician: "when to see a doctor", "talk with your health care team", "call 911"
+_CLINICIAN = (r"(?:doctors?|gp|nurses?|pharmacists?|dentists?|midwife|physicians?|providers?|care\s+team|"
+              r"(?:health\s*care|medical)\s+(?:team|providers?|professionals?))")
+_SEE_A_DOCTOR = OwnPattern(
+    rf"\b(?:when to (?:see|call|get|contact)|call (?:911|999|111)|(?:see|call|contact|tell|ask|consult|check with|"
+    rf"talk (?:to|with)|speak (?:to|with)) (?:your|a|an)\s+(?:\w+\s+)?{_CLINICIAN})\b", ignorecase=True)
 
 
 def detect(document: Document) -> tuple[str | None, list[str]]:
