@@ -39,6 +39,9 @@ CASES = {
     "( x 10,000 in one sentence": ("parens.md", "The best (" * 10_000),
     "a list of 5,000 hard terms in one sentence (was 75 s)": ("list.md", "complicated multisyllabic terminology, "
                                                                * 5_000 + "\n"),
+    "an unclosed bracket before a 5,000-letter word in a long sentence": (
+        "bracket.md", "Patients with considerable musculoskeletal discomfort demonstrate limitation " * 5
+        + "(" + "a" * 5_000 + " and more words follow here.\n"),
     "Dr. x 30,000 (abbreviations)": ("doctors.md", "Dr. " * 30_000),
     "“ x 20,000, never closed": ("curly.md", "“best " * 20_000),
     "<div> nested 20,000 deep": ("divs.html", "<div>" * 20_000 + "best" + "</div>" * 20_000),

@@ -193,7 +193,9 @@ def _explanation_words(text: str) -> int:
 
 
 # An aside in brackets: a term given after its plain words ("tube feeding (enteral nutrition)"), examples.
-_BRACKETED = re.compile(r"\s*\((?:[^()\s]+\s*){1,8}\)")  # up to eight words: a longer one is no aside
+# Up to eight words: a longer one is no aside. Words are split only at white space, so no run of letters
+# can be divided two ways (an unclosed "(" before 200 letters took minutes with "(?:[^()\s]+\s*){1,8}").
+_BRACKETED = re.compile(r"\s*\(\s*[^()\s]+(?:\s+[^()\s]+){0,7}\s*\)")
 # Someone's words in quotation marks, which the writer cannot reword.
 _QUOTED = re.compile(r'“[^“”]*”|"[^"]*"')
 # A label that opens a sentence ("Supplementation:", "Hyperactive delirium:**"), up to eight words.
@@ -224,7 +226,15 @@ def as_read(text: str) -> TextStats:
     return _stats_of(_plain_text(text, asides=True))
 
 
+# A sentence longer than this is long and hard however it is read: its asides and lists are not looked
+# for (one sentence of 5,000 list items took a second for each rule that reads it).
+MAX_READ_CHARACTERS = 2_000
+
+
+@lru_cache(maxsize=1024)  # the long- and hard-sentence rules read the same few sentences
 def _plain_text(text: str, asides: bool) -> str:
+    if asides and len(text) > MAX_READ_CHARACTERS:
+        asides = False
     span = _explanation(text)
     if span is not None:
         text = text[:span[0]] + text[span[1]:]
