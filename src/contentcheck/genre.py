@@ -30,7 +30,7 @@ _PUBLICATION = OwnPattern(r"\b(?:published (?:online )?(?:in|on)|presented (?:at
 _SPEECH_VERB = r"(?:said|says|added|explained|noted|wrote|commented|stressed|cautioned)"
 _SPEAKER = (r"(?:Dr\.\s+[A-Z][\w'’-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+|"
             r"the\s+(?:study\s+)?(?:authors|researchers|investigators))")
-_QUOTE_ATTRIBUTED = OwnPattern(rf"[,.?!][\"”’']\s+{_SPEECH_VERB}\b|"
+_ATTRIBUTED_SPEECH = OwnPattern(rf"[,.?!][\"”’']\s+{_SPEECH_VERB}\b|"
                                rf"[\"”’']\s+(?:he|she|they|[A-Z][a-z]+)\s+{_SPEECH_VERB}\b|"
                                rf",\s+{_SPEECH_VERB}\s+{_SPEAKER}|,\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
 # A numbered reference after a word or a sentence ("... in 1998 (3).", "[2]"), not a statute's subsection
@@ -58,7 +58,7 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     words = max(1, len(text.split()))
     first = next((b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH), "")
     dateline = _DATELINE.match(first)
-    quoted = _QUOTE_ATTRIBUTED.search(text)  # rare: the counts below are taken only when needed, once
+    quoted = _ATTRIBUTED_SPEECH.search(text)  # rare: the counts below are taken only when needed, once
 
     @cache
     def speech() -> int:
