@@ -74,6 +74,28 @@ def test_a_leaflet_that_sends_you_to_your_care_team_is_patient_information():
     assert (found["genre"], found["audience"]) == ("patient-info", "patients")
 
 
+LETTER = ("Dear Ms. Rowe:\n\nThe Food and Drug Administration reviewed your website, where you sell a cream with "
+          "claims such as \"cures eczema for good\" and \"order now, only $19\". The product is a drug under section "
+          "201(g)(1) of the Act, 21 U.S.C. 321(g)(1), because it is intended to treat disease. It is misbranded "
+          "under 21 U.S.C. 352(f)(1). Labeling requirements are set out in 21 CFR 201.5. Please reply within "
+          "fifteen working days.\n\nSincerely,\nDivision of Drug Compliance\n")
+
+
+def test_a_letter_that_cites_statutes_is_for_professionals_though_it_quotes_a_sales_pitch():
+    found, rules = facts("---\ngenre: warning-letter\n---\n" + LETTER)
+    assert (found["genre"], found["audience"]) == ("warning-letter", "professionals")
+    assert not any(rule.startswith(("readability.", "plain-language.")) for rule in rules)
+    found, _ = facts(LETTER)
+    assert found["genre"] == "professional"
+    assert found["genre_evidence"] == ["4 citations of statutes or regulations: a legal or regulatory text"]
+
+
+def test_a_leaflet_that_names_one_law_is_still_for_patients():
+    leaflet = LEAFLET.replace("each morning.", "each morning. Your school must help under section 504(a) of the law.")
+    found, _ = facts(leaflet)
+    assert (found["genre"], found["audience"]) == ("patient-info", "patients")
+
+
 def test_a_leaflet_that_numbers_its_references_is_still_for_patients():
     leaflet = LEAFLET.replace("each morning.", "each morning [1].").replace("any time.", "any time [2].") \
         .replace("drink water.", "drink water [3].")

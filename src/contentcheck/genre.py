@@ -37,6 +37,10 @@ _ATTRIBUTED_SPEECH = OwnPattern(rf"[,.?!][\"”’']\s+{_SPEECH_VERB}\b|"
 # ("502(f)(1)"): a report for professionals cites its sources so.
 _NUMBERS = r"\d{1,3}(?:\s*[,–-]\s*\d{1,3})*"
 _NUMBERED_REFERENCE = OwnPattern(rf"[A-Za-z.,;]\s?\({_NUMBERS}\)|\[{_NUMBERS}\]")
+# A citation of a statute or regulation ("21 U.S.C. 352(a)", "21 CFR 1271.10", "section 201(g)(1)"): a legal
+# or regulatory text, written for professionals (a warning letter to a firm quotes its sales pitch too).
+_STATUTE = OwnPattern(r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s+(?:§\s*)?\d+|\b\d+\s+C\.?F\.?R\.?\s+(?:§\s*|[Pp]art\s+)?\d+|"
+                      r"\b[Ss]ection\s+\d+[a-z]?\([a-z0-9]+\)")
 _SECOND_PERSON = OwnPattern(r"\b(?:you|your|yours|yourself)\b", ignorecase=True)
 # Sends the reader to a clinician: "when to see a doctor", "talk with your health care team", "call 911"
 _CLINICIAN = (r"(?:doctors?|gp|nurses?|pharmacists?|dentists?|midwife|physicians?|providers?|care\s+team|"
@@ -53,6 +57,9 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
     if _RELEASE_BOILERPLATE.search(text) or _RELEASE_BOILERPLATE.search(boilerplate):
         wording = (_RELEASE_BOILERPLATE.findall(text) or _RELEASE_BOILERPLATE.findall(boilerplate))[0]
         return "press-release", [f"press-release wording: {wording!r}"]
+    statutes = len(_STATUTE.spans(text))
+    if statutes >= 3:
+        return "professional", [f"{statutes} citations of statutes or regulations: a legal or regulatory text"]
     if sells(document):
         return "marketing", ["prices, calls to action or shop links"]
     words = max(1, len(text.split()))
