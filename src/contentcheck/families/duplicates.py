@@ -173,16 +173,23 @@ _NEGATORS = frozenset({"no", "not", "never", "none", "without", "nor"})
 _NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "ab", "non", "dis", "a")
 
 
+# A restatement the writer announces: "As a reminder, ...", "As previously mentioned, ...", "Again, ..."
+_ANNOUNCED_RESTATEMENT = re.compile(
+    r"\W*(?:as\s+(?:a\s+reminder|(?:previously|already|earlier)\s+(?:mentioned|stated|noted|discussed|said|explained)|"
+    r"(?:mentioned|stated|noted|discussed|said|explained)\s+(?:above|earlier|before)|we\s+(?:said|mentioned|noted))|"
+    r"(?:once\s+)?again|to\s+(?:repeat|recap|reiterate|sum\s+up)|remember)\b", re.IGNORECASE)
+
+
 def deliberate_repeat(document: Document, first: Unit, second: Unit) -> bool:
     """A repeat a writer makes on purpose, not a paste: a point restated from (or in) a summary
-    section, a lead-in label ("Tips on when to eat:") opening two lists, a pointer to more reading,
-    the same entry in two checklists, and, for sentences that differ, two items of one list
-    ("False-negative results can occur." / "False-positive results can occur.") or a pair that says
-    the opposite."""
+    section or announced as one ("As a reminder, ..."), a lead-in label ("Tips on when to eat:")
+    opening two lists, a pointer to more reading, the same entry in two checklists, and, for sentences
+    that differ, two items of one list ("False-negative results can occur." / "False-positive results
+    can occur.") or a pair that says the opposite."""
     if any(SUMMARY_HEADING.match(document.heading_of(unit.block)) for unit in (first, second)):
         return True
     text = second.block.text[second.start:second.end]
-    if text.rstrip().endswith(":") or is_pointer(text):
+    if text.rstrip().endswith(":") or is_pointer(text) or _ANNOUNCED_RESTATEMENT.match(text):
         return True
     if _items_of_two_lists(document, first, second):
         return True
