@@ -23,11 +23,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 _ASCII_LOWER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*(?:-[a-z]+)*")  # _WORD on lower-cased ASCII text
 # a word glued to a prefix is known when the rest is ("overdiagnosis", "prespecified", "misbranded",
 # "immunotherapies"); the rest must have four letters, so a typo is not excused as a prefix
-BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "cyto", "de", "dis", "endo", "extra",
-                  "gastro", "hemo", "haemo", "hepato", "lympho", "nephro", "osteo", "vaso", "hyper", "hypo",
-                  "immuno", "inter", "intra", "micro", "mis", "multi", "neuro", "non", "onco", "over", "para",
-                  "peri", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi", "sub", "super", "trans",
-                  "ultra", "un", "under")
+BOUND_PREFIXES = ("anti", "auto", "bio", "cardio", "chemo", "co", "counter", "cyto", "de", "dis", "down", "dys",
+                  "endo", "extra", "gastro", "hemo", "haemo", "hepato", "lympho", "nephro", "osteo", "vaso", "hyper",
+                  "hypo", "immuno", "inter", "intra", "iso", "micro", "mis", "multi", "neuro", "non", "onco", "over",
+                  "para", "peri", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "semi", "sub",
+                  "super", "trans", "ultra", "un", "under", "up")
 PREFIXES = frozenset("""anti co counter de extra hyper hypo inter intra micro mid mini multi non over post pre pro
     re self semi sub super trans ultra un under well""".split())
 _URL_OR_EMAIL = OwnPattern(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|net|gov|edu|uk|io|co)\b\S*|"
@@ -63,9 +63,10 @@ _PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
 # "searchable", "assist" -> "assistive" (ending, what the stem must end with)
 DERIVATIONS = (("al", ""), ("ity", "ic"), ("ship", ""), ("able", ""), ("ive", ""))
 # endings that replace another to make a related word: "glycemia" -> "glycemic", "diabetology" ->
-# "diabetologist", "vascular" -> "vascularized", "acne" -> "acneiform" (ending, what the stem ends with instead)
+# "diabetologist", "vascular" -> "vascularized", "acne" -> "acneiform", "meniscus" -> "meniscal" (ending, what
+# the stem ends with instead)
 REPLACED_ENDINGS = (("ic", "ia"), ("ist", "y"), ("ized", ""), ("ised", ""), ("ize", ""), ("ise", ""),
-                    ("izing", ""), ("ising", ""), ("ization", ""), ("isation", ""), ("iform", ""))
+                    ("izing", ""), ("ising", ""), ("ization", ""), ("isation", ""), ("iform", ""), ("al", "us"))
 COMPOUND_PART = 4  # a closed compound's parts ("blood|work", "hand|washing", "lymphatic|o|venous") have 4+ letters
 MEDICAL_SUFFIXES = ("scopy", "scopies", "graphy", "gram", "grams", "ectomy", "ectomies", "otomy", "ostomy",
                     "ostomies", "plasty", "itis", "osis", "emia", "oma", "omas", "pathy", "logist", "logy")
@@ -92,7 +93,8 @@ MEDICAL_ROOTS = frozenset("""
 MEDICAL_ENDINGS = frozenset("""
     ia ism isms oma omas omata itis osis oses algia esthesia aesthesia geusia osmia genic genesis graphy
     graphic gram grams graph metry meter scopy scope tomy tomies ectomy ostomy plasty pathy pathic logy
-    logist logic cyte cytes cytosis emia aemia uria trophy plasia penia phagia phasia plegia rrhea rrhoea
+    logist logic cyte cytes cytosis emia aemia emic aemic otic itic uria trophy trophic plasia penia phagia
+    phasia plegia rrhea rrhoea
     rrhagia megaly lysis stasis sclerosis stenosis cele therapy philia phobia oid
 """.split())
 
