@@ -59,6 +59,15 @@ def test_a_report_with_numbered_references_and_no_you_is_for_professionals():
     assert not any(rule.startswith("readability.") for rule in rules)  # no patient targets for a report
 
 
+def test_a_plain_page_in_the_third_person_with_numbered_references_is_not_a_report():
+    page = ("# Walking after meals\n\nA short walk after a meal can help lower blood sugar [1]. People with "
+            "diabetes often find that ten minutes is enough [2]. The walk does not need to be fast. Many people "
+            "walk with a friend or a dog, and some walk around the house when it rains [3]. It is a simple habit "
+            "that costs nothing and fits into most days.\n")
+    found, _ = facts(page)
+    assert found["genre"] != "professional" and found["audience"] == "patients"
+
+
 def test_a_genre_contentcheck_does_not_know_leaves_the_reader_to_the_text():
     found, _ = facts("---\ngenre: other\n---\n" + REPORT)
     assert (found["genre"], found["audience"]) == ("other", "professionals")

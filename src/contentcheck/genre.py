@@ -13,6 +13,7 @@ from functools import cache
 
 from .commerce import prose_text, sells
 from .document import BlockKind, Document
+from .metrics import document_metrics
 from .patterns import OwnPattern
 
 _RELEASE_BOILERPLATE = OwnPattern(
@@ -50,6 +51,15 @@ _SEE_A_DOCTOR = OwnPattern(
     rf"talk (?:to|with)|speak (?:to|with)) (?:your|a|an)\s+(?:\w+\s+)?{_CLINICIAN})\b", ignorecase=True)
 
 
+# A report for professionals reads at grade 11 or above; a plain leaflet that numbers its references in the
+# third person ("People with diabetes can...") does not, and stays for patients.
+PROFESSIONAL_GRADE = 11
+
+
+def _grade(document: Document) -> float:
+    return document_metrics(document).get("flesch_kincaid_grade", 0.0)
+
+
 def detect(document: Document) -> tuple[str | None, list[str]]:
     """(genre, evidence) from the text; (None, []) when nothing is clear."""
     text = prose_text(document)
@@ -85,7 +95,7 @@ def detect(document: Document) -> tuple[str | None, list[str]]:
         start, end = publication[0]
         return "news", [f"reports a study {lead[start:end]!r}, with reported speech and no 'you'"]
     references = len(_NUMBERED_REFERENCE.spans(text))
-    if references >= 3 and second_person() < 0.3:
+    if references >= 3 and second_person() < 0.3 and _grade(document) >= PROFESSIONAL_GRADE:
         return "professional", [f"{references} numbered references and no 'you': a report for professionals"]
     if _SEE_A_DOCTOR.search(text) and second_person() >= 1.5:
         return "patient-info", [f"addresses the reader ({second_person():.1f} 'you' per 100 words)",
