@@ -260,6 +260,20 @@ def matches_outside_exceptions(matcher: Matcher, exceptions: Matcher, document: 
             yield block, start, end
 
 
+def regex_matches_in_blocks(regex, document: Document, blocks: list[Block]) -> Iterator[tuple[Block, int, Any]]:
+    """(block, the block's offset in the joined text, match) for each match of a compiled pattern in
+    the blocks, found with one search over their joined text; a match across two blocks is none. For
+    rules that need the match object (its groups); find_in_blocks gives spans."""
+    if not blocks:
+        return
+    text, starts = joined_blocks(document, blocks)
+    for match in regex.finditer(text):
+        if SEPARATOR[1] in match.group(0):
+            continue
+        index = bisect.bisect_right(starts, match.start()) - 1
+        yield blocks[index], starts[index], match
+
+
 def find_in_blocks(matcher: Matcher | TermSet, document: Document,
                    blocks: list[Block]) -> list[tuple[Block, int, int]]:
     """(block, start, end) for every match in the blocks, found with one call over their joined text."""

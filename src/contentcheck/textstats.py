@@ -233,22 +233,29 @@ MAX_READ_CHARACTERS = 2_000
 
 @lru_cache(maxsize=1024)  # the long- and hard-sentence rules read the same few sentences
 def _plain_text(text: str, asides: bool) -> str:
-    if asides and len(text) > MAX_READ_CHARACTERS:
-        asides = False
+    asides = asides and len(text) <= MAX_READ_CHARACTERS
     span = _explanation(text)
     if span is not None:
         text = text[:span[0]] + text[span[1]:]
-    if asides and "(" in text:
-        text = _BRACKETED.sub("", text)
-    if asides and ('"' in text or "“" in text):
-        quoted = sum(len(_WORD.findall(match)) for match in _QUOTED.findall(text))
-        if 2 * quoted >= len(_WORD.findall(text)):  # mostly someone's words: the writer's are the rest
-            text = _QUOTED.sub(" ", text)
-    if asides and "," in text:
-        text = _SERIES.sub(lambda series: series.group(1), text)
+    if asides:
+        text = _without_asides(text)
     text = _NAME_RUN.sub("Name", text)
     if asides and ":" in text:
-        text = _LEADING_LABEL.sub("", text)
+        text = _LEADING_LABEL.sub("", text)  # after the names: "Name:" is a label of one word
+    return text
+
+
+def _without_asides(text: str) -> str:
+    """The sentence without its bracketed asides, without someone's quoted words where they make up half
+    of it, and with a list of terms cut to its first item."""
+    if "(" in text:
+        text = _BRACKETED.sub("", text)
+    if '"' in text or "“" in text:
+        quoted = sum(len(words(match)) for match in _QUOTED.findall(text))
+        if 2 * quoted >= len(words(text)):  # mostly someone's words: the writer's are the rest
+            text = _QUOTED.sub(" ", text)
+    if "," in text:
+        text = _SERIES.sub(lambda series: series.group(1), text)
     return text
 
 

@@ -14,10 +14,9 @@ define their initials ("publisher: NIH (National Cancer Institute)" defines NCI 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..errors import ConfigError
-from ..patterns import SEPARATOR, compile_pattern, joined_blocks
+from ..patterns import compile_pattern, regex_matches_in_blocks
 from ..registry import rule_type
 from ..rule import Rule, field_line
 
@@ -43,28 +42,18 @@ class ConditionalRule(Rule):
 
     def check(self, document):
         blocks = document.blocks
-        if not blocks:
-            return
-        # each pattern searched once over the blocks' joined text; a match across two blocks is none
-        text, starts = joined_blocks(document, blocks)
         defined = {initials for field in self.defined_in_metadata
                    for initials in initials_of_names(str(document.metadata.get(field) or ""))}
         any_second = False
-        for match in self.second.finditer(text):
-            if SEPARATOR[1] in match.group(0):
-                continue
+        for _, _, match in regex_matches_in_blocks(self.second, document, blocks):
             any_second = True
             if self.second.groups:
                 defined.add(_captured(match))
         reported = set()
-        for match in self.first.finditer(text):
-            if SEPARATOR[1] in match.group(0):
-                continue
+        for block, offset, match in regex_matches_in_blocks(self.first, document, blocks):
             key = _captured(match) if self.first.groups else match.group(0)
             if key in self.exceptions or key in reported:
                 continue
-            index = bisect_right(starts, match.start()) - 1
-            block, offset = blocks[index], starts[index]
             if self.skip_capital_runs and _beside_capitals(block.text, match.start() - offset, match.end() - offset):
                 continue
             if self.names_before and _word_after(block.text, match.end() - offset) in self.names_before:

@@ -155,9 +155,9 @@ class MetricRule(Rule):
             measured += [(block, start, end, stats, self.formula(stats))
                          for start, end, stats in units]
         floor = relative_limit(threshold, [value for *_, value in measured], self.median_factor, self.ceiling_above)
-        margin_share = float(self.margin_shares.get(document.audience, self.margin_share))
+        limit = threshold * (1 + float(self.margin_shares.get(document.audience, self.margin_share)))
         for block, start, end, stats, value in measured:
-            if stats.words < self.min_words or not self.compare(value, threshold * (1 + margin_share)):
+            if stats.words < self.min_words or not self.compare(value, limit):
                 continue
             if self.median_factor and value <= floor:
                 continue
@@ -166,7 +166,7 @@ class MetricRule(Rule):
             if self.skip_pointers and self.unit == "sentence" and is_pointer(block.text[start:end]):
                 continue
             if self.as_read and self.unit == "sentence" and \
-                    not self.compare(self.formula(as_read(block.text[start:end])), threshold * (1 + margin_share)):
+                    not self.compare(self.formula(as_read(block.text[start:end])), limit):
                 continue  # long only for an aside in brackets, a quotation or a label
             source_start, source_end = block.to_source(start, end)
             yield self.finding(self._message(value, stats, threshold), source_start, source_end, value=round(value, 2))
